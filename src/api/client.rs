@@ -1,0 +1,151 @@
+//! HTTP transport (browser only): one place that builds URLs, adds the session, applies the
+//! time limit, aborts requests whose page went away, reads the server clock and decodes bodies.
+
+use std::time::Duration;
+
+use api_types::{Envelope, NotificationList, Session};
+use gloo_net::http::{Method, RequestBuilder};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use web_sys::{AbortController, RequestCredentials};
+
+use super::AppError;
+use crate::config::Config;
+use crate::domain::clock::ServerClock;
+
+/// How long a request may take before it counts as timed out (FAIL-1).
+const TIME_LIMIT: Duration = Duration::from_secs(20);
+
+/// The API client. Cheap to clone; shared through context.
+#[derive(Clone)]
+pub struct Api {
+    base: String,
+    session_token: Option<String>,
+    /// The server's clock as last reported (TOK-2).
+    pub clock: RwSignal<Option<ServerClock>>,
+    /// Requests in flight, for the progress bar (SHELL-4).
+    pub in_flight: RwSignal<u32>,
+}
+
+/// Milliseconds on the browser's monotonic clock.
+pub fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_default()
+}
+
+impl Api {
+    pub fn new(config: &Config) -> Self {
+        Self {
+            base: config.api_base.clone(),
+            session_token: config.session_token.clone(),
+            clock: RwSignal::new(None),
+            in_flight: RwSignal::new(0),
+        }
+    }
+
+    pub async fn session(&self) -> Result<Session, AppError> {
+        self.get("/session").await
+    }
+
+    pub async fn notifications(&self) -> Result<NotificationList, AppError> {
+        self.get("/notifications").await
+    }
+
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, AppError> {
+        self.send(Method::GET, path, None).await
+    }
+
+    /// Sends one request and decodes the `data` of its envelope.
+    async fn send<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        json_body: Option<String>,
+    ) -> Result<T, AppError> {
+        let url = format!("{}{}", self.base, path);
+        let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        let timed_out = StoredValue::new(false);
+
+        // Abort when the page or component that asked goes away.
+        let on_cleanup_controller = SendWrapper::new(controller.clone());
+        on_cleanup(move || {
+            if let Some(c) = on_cleanup_controller.take() {
+                c.abort();
+            }
+        });
+        // Abort when the time limit passes.
+        let timer_controller = SendWrapper::new(controller);
+        let timer = set_timeout_with_handle(
+            move || {
+                timed_out.set_value(true);
+                if let Some(c) = timer_controller.take() {
+                    c.abort();
+                }
+            },
+            TIME_LIMIT,
+        )
+        .ok();
+
+        let mut builder = RequestBuilder::new(&url)
+            .method(method)
+            .credentials(RequestCredentials::Include)
+            .header("Accept", "application/json")
+            .abort_signal(signal.as_ref());
+        if let Some(token) = &self.session_token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        let request = match json_body {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body),
+            None => builder.build(),
+        };
+
+        self.in_flight.update(|n| *n += 1);
+        let result = async {
+            let request = request.map_err(|_| AppError::Offline)?;
+            let response = request.send().await.map_err(|_| {
+                if timed_out.get_value() {
+                    AppError::Timeout
+                } else {
+                    AppError::Offline
+                }
+            })?;
+            let status = response.status();
+            let text = response.text().await.map_err(|_| {
+                if timed_out.get_value() {
+                    AppError::Timeout
+                } else {
+                    AppError::Undecodable
+                }
+            })?;
+            if (200..300).contains(&status) {
+                let envelope: Envelope<T> =
+                    serde_json::from_str(&text).map_err(|_| AppError::Undecodable)?;
+                self.observe_clock(envelope.now);
+                Ok(envelope.data)
+            } else {
+                let (error, now) = AppError::from_response(status, &text);
+                if let Some(now) = now {
+                    self.observe_clock(now);
+                }
+                Err(error)
+            }
+        }
+        .await;
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+        self.in_flight.try_update(|n| *n = n.saturating_sub(1));
+        result
+    }
+
+    fn observe_clock(&self, now: api_types::Timestamp) {
+        let reading = ServerClock::new(now, monotonic_ms());
+        self.clock.try_set(Some(reading));
+    }
+}

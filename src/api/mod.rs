@@ -1,0 +1,12 @@
+//! The typed client for the console API contract (`api/openapi.yaml`).
+//!
+//! Pages call functions here and get typed results or an [`AppError`]; they never build URLs or
+//! parse JSON themselves.
+
+pub mod error;
+pub use error::AppError;
+
+#[cfg(target_arch = "wasm32")]
+mod client;
+#[cfg(target_arch = "wasm32")]
+pub use client::*;

@@ -1,0 +1,135 @@
+//! The app's root: reads the configuration, provides the API client, the session and the
+//! language, and draws the shell with one route per screen (SHELL-1..4).
+
+use api_types::Session;
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::{Api, AppError};
+use crate::components::chrome::{ProgressBar, TopBar};
+use crate::components::i18n::{initial_locale, provide_i18n, use_i18n};
+use crate::components::states::{ErrorSlot, Skeleton};
+use crate::config::{Config, Mode};
+use crate::i18n::Msg;
+use crate::pages::library::{InstagramSearchPage, LibraryLayout, INSTAGRAM_SEARCH};
+use crate::pages::not_found::NotFound;
+use crate::pages::settings::{
+    RightsManagementPage, SettingsLayout, SocialAccountsPage, SOCIAL_ACCOUNTS,
+};
+use crate::pages::streams::StreamsPage;
+
+/// The id of the element a host page may fill with the configuration JSON (EMB-3).
+pub const CONFIG_ELEMENT_ID: &str = "social-console-config";
+
+pub type SessionResource = LocalResource<Result<Session, AppError>>;
+
+pub fn use_session() -> SessionResource {
+    expect_context::<SessionResource>()
+}
+
+#[component]
+pub fn Root() -> impl IntoView {
+    let i18n = provide_i18n(initial_locale(None));
+    let boot = LocalResource::new(load_config);
+    view! {
+        <Suspense fallback=|| view! { <div class="stc-boot"><Skeleton lines=4/></div> }>
+            {move || Suspend::new(async move {
+                match boot.await {
+                    Ok(config) => view! { <App config/> }.into_any(),
+                    Err(detail) => {
+                        view! {
+                            <main class="stc-content stc-config-error" id="stc-main">
+                                <h1>{move || i18n.t(Msg::ConfigInvalidTitle)}</h1>
+                                <p role="alert">{move || i18n.t(Msg::ConfigInvalidBody(detail.clone()))}</p>
+                            </main>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn App(config: Config) -> impl IntoView {
+    let i18n = use_i18n();
+    if let Some(locale) = config.locale {
+        i18n.set(locale);
+    }
+    let api = Api::new(&config);
+    provide_context(config.clone());
+    provide_context(api.clone());
+    let session: SessionResource = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.session().await }
+    });
+    provide_context(session);
+    let session_error = Signal::derive(move || session.get().and_then(|r| r.err()));
+    let standalone = config.mode == Mode::Standalone;
+
+    view! {
+        <Router base=config.base_path.clone()>
+            <div class="stc-app" class:stc-app--embedded=!standalone>
+                {standalone.then(|| view! { <TopBar/> })}
+                <ProgressBar/>
+                <main id="stc-main" class="stc-main" tabindex="-1">
+                    <ErrorSlot error=session_error on_retry=Callback::new(move |_| session.refetch())/>
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=|| view! { <Redirect path=SOCIAL_ACCOUNTS/> }/>
+                        <ParentRoute path=path!("/settings") view=SettingsLayout>
+                            <Route path=path!("/network/social-accounts") view=SocialAccountsPage/>
+                            <Route path=path!("/network/rights-management") view=RightsManagementPage/>
+                            <Route path=path!("/network") view=|| view! { <Redirect path=SOCIAL_ACCOUNTS/> }/>
+                            <Route path=path!("") view=|| view! { <Redirect path=SOCIAL_ACCOUNTS/> }/>
+                        </ParentRoute>
+                        <ParentRoute path=path!("/library") view=LibraryLayout>
+                            <Route path=path!("/social-search/instagram") view=InstagramSearchPage/>
+                            <Route path=path!("/social-search") view=|| view! { <Redirect path=INSTAGRAM_SEARCH/> }/>
+                            <Route path=path!("") view=|| view! { <Redirect path=INSTAGRAM_SEARCH/> }/>
+                        </ParentRoute>
+                        <Route path=path!("/streams") view=StreamsPage/>
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}
+
+/// Reads the configuration: from the host page's JSON element if there is one, else from
+/// `config.json` next to `index.html` (resolved against the document's base URL).
+async fn load_config() -> Result<Config, String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let base_uri = document
+        .base_uri()
+        .ok()
+        .flatten()
+        .ok_or("the page has no base URL")?;
+    let base_path = web_sys::Url::new(&base_uri)
+        .map(|u| u.pathname())
+        .unwrap_or_else(|_| "/".into());
+    if let Some(el) = document.get_element_by_id(CONFIG_ELEMENT_ID) {
+        return Config::parse(&el.text_content().unwrap_or_default(), &base_path);
+    }
+    let url = web_sys::Url::new_with_base("config.json", &base_uri)
+        .map(|u| u.href())
+        .map_err(|_| "config.json has no valid address".to_string())?;
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|_| format!("{url} could not be loaded"))?;
+    if !response.ok() {
+        return Err(format!(
+            "{url} could not be loaded (HTTP {})",
+            response.status()
+        ));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|_| format!("{url} could not be read"))?;
+    Config::parse(&text, &base_path)
+}

@@ -1,0 +1,199 @@
+//! The console chrome drawn in standalone mode (SHELL-1): the dark top bar with the product, the
+//! tabs this app implements, the notification bell, the network and the signed-in user.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::i18n::use_i18n;
+use crate::api::Api;
+use crate::app::{use_session, SessionResource};
+use crate::i18n::{Locale, Msg};
+
+/// One top-level tab: its label, where it goes and the path prefix that makes it current.
+struct Tab {
+    label: Msg,
+    href: &'static str,
+    prefix: &'static str,
+}
+
+const TABS: [Tab; 3] = [
+    Tab {
+        label: Msg::TabLibrary,
+        href: "/library/social-search/instagram",
+        prefix: "/library",
+    },
+    Tab {
+        label: Msg::TabStreams,
+        href: "/streams",
+        prefix: "/streams",
+    },
+    Tab {
+        label: Msg::TabSettings,
+        href: "/settings/network/social-accounts",
+        prefix: "/settings",
+    },
+];
+
+/// Whether `path` (without the base) is at or under `prefix`.
+pub fn is_under(path: &str, prefix: &str) -> bool {
+    path == prefix
+        || path
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+#[component]
+pub fn TopBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let config = expect_context::<crate::config::Config>();
+    let location = use_location();
+    let tabs = TABS
+        .iter()
+        .map(|tab| {
+            let href = config.href(tab.href);
+            let prefix = tab.prefix;
+            let label = tab.label.clone();
+            let current = Memo::new(move |_| is_under(&location.pathname.get(), prefix));
+            view! {
+                <li>
+                    <a
+                        class="stc-topbar__tab"
+                        class:stc-topbar__tab--current=current
+                        aria-current=move || current.get().then_some("page")
+                        href=href
+                    >
+                        {move || i18n.t(label.clone())}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="stc-topbar">
+            <a class="stc-skip-link" href="#stc-main">{move || i18n.t(Msg::SkipToContent)}</a>
+            <span class="stc-topbar__brand">
+                <svg class="stc-topbar__logo" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+                    <circle cx="10" cy="10" r="8.5" fill="none" stroke="currentColor" stroke-width="1.5"/>
+                    <circle cx="10" cy="10" r="4" fill="none" stroke="currentColor" stroke-width="1.5"/>
+                </svg>
+                {move || i18n.t(Msg::ProductName)}
+            </span>
+            <nav class="stc-topbar__nav" aria-label=move || i18n.t(Msg::MainNavigation)>
+                <ul class="stc-topbar__tabs">{tabs}</ul>
+            </nav>
+            <div class="stc-topbar__tools">
+                <Bell/>
+                <SessionSummary/>
+                <LanguageSwitch/>
+            </div>
+        </header>
+    }
+}
+
+/// The bell with the unread count. The count is in the button's name and visible as a badge,
+/// never colour alone.
+#[component]
+fn Bell() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_context::<Api>();
+    let notifications = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.notifications().await }
+    });
+    let unread = move || {
+        notifications
+            .get()
+            .and_then(|r| r.ok())
+            .map(|l| l.unread_count)
+            .unwrap_or(0)
+    };
+    let open = RwSignal::new(false);
+    view! {
+        <div class="stc-bell">
+            <button
+                type="button"
+                class="stc-bell__button"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="stc-bell-panel"
+                aria-label=move || i18n.t(Msg::NotificationsUnread(unread()))
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <svg class="stc-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                    <path d="M8 1.5a4.5 4.5 0 0 0-4.5 4.5v3L2 11.5h12L12.5 9V6A4.5 4.5 0 0 0 8 1.5zM6.3 12.8a1.8 1.8 0 0 0 3.4 0z" fill="currentColor"/>
+                </svg>
+                <span class="stc-bell__count" aria-hidden="true" hidden=move || unread() == 0>{unread}</span>
+            </button>
+            <div id="stc-bell-panel" class="stc-bell__panel" hidden=move || !open.get()>
+                <p><strong>{move || i18n.t(Msg::NotBuiltYet)}</strong></p>
+                <p>{move || i18n.t(Msg::NotBuiltYetBody)}</p>
+            </div>
+        </div>
+    }
+}
+
+/// The network name and the signed-in user, or a placeholder of the same size while loading.
+#[component]
+fn SessionSummary() -> impl IntoView {
+    let i18n = use_i18n();
+    let session: SessionResource = use_session();
+    view! {
+        <div class="stc-topbar__session">
+            {move || match session.get() {
+                Some(Ok(s)) => {
+                    let network = s.network.name.clone();
+                    let user = s.user.name.clone();
+                    let role = s.user.role;
+                    view! {
+                        <span class="stc-topbar__network" title=move || i18n.t(Msg::NetworkLabel(network.clone()))>
+                            {s.network.name.clone()}
+                        </span>
+                        <span class="stc-topbar__user">
+                            <span class="stc-visually-hidden">
+                                {move || i18n.t(Msg::SignedInAs { name: user.clone(), role: role.into() })}
+                            </span>
+                            <span aria-hidden="true">{s.user.name.clone()}</span>
+                        </span>
+                    }
+                        .into_any()
+                }
+                _ => view! { <span class="stc-topbar__network stc-topbar__network--pending" aria-hidden="true"></span> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The language menu (I18N-1).
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
+            i18n.set(l);
+        }
+    };
+    view! {
+        <label class="stc-language">
+            <span class="stc-visually-hidden">{move || i18n.t(Msg::Language)}</span>
+            <select class="stc-language__select" on:change=on_change prop:value=move || i18n.locale.get().tag()>
+                {Locale::ALL
+                    .into_iter()
+                    .map(|l| view! { <option value=l.tag() lang=l.tag()>{l.native_name()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A thin bar at the top while any request is in flight (SHELL-4). It fades in after a short
+/// delay (CSS) so quick answers do not flash.
+#[component]
+pub fn ProgressBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_context::<Api>();
+    let busy = move || api.in_flight.get() > 0;
+    view! {
+        <div class="stc-progress" hidden=move || !busy() role="progressbar" aria-label=move || i18n.t(Msg::Loading)>
+            <div class="stc-progress__bar"></div>
+        </div>
+    }
+}

@@ -1,0 +1,52 @@
+//! The server's clock as seen from the browser (TOK-2).
+//!
+//! Every API response carries the server's `now`. We remember it together with a monotonic
+//! reading of the browser (`performance.now()`, milliseconds), and later compute the server time
+//! as that `now` plus the monotonic time elapsed. The browser's wall clock is never used, so a
+//! client clock that is wrong by days changes nothing.
+
+use api_types::Timestamp;
+use time::Duration;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ServerClock {
+    server_now: Timestamp,
+    /// Monotonic milliseconds (e.g. `performance.now()`) when `server_now` was received.
+    at_monotonic_ms: f64,
+}
+
+impl ServerClock {
+    pub fn new(server_now: Timestamp, at_monotonic_ms: f64) -> Self {
+        Self {
+            server_now,
+            at_monotonic_ms,
+        }
+    }
+
+    /// The server's time at the given monotonic reading.
+    pub fn now_at(&self, monotonic_ms: f64) -> Timestamp {
+        let elapsed = (monotonic_ms - self.at_monotonic_ms).max(0.0);
+        self.server_now + Duration::milliseconds(elapsed as i64)
+    }
+
+    /// Takes a newer reading of the server's time. Readings are taken as they arrive: a test
+    /// clock on the server may move backwards and the app follows it.
+    pub fn observe(&mut self, server_now: Timestamp, at_monotonic_ms: f64) {
+        *self = Self::new(server_now, at_monotonic_ms);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn tok_2_server_time_advances_with_monotonic_time() {
+        let c = ServerClock::new(datetime!(2026-11-26 12:00 UTC), 500.0);
+        assert_eq!(c.now_at(500.0), datetime!(2026-11-26 12:00 UTC));
+        assert_eq!(c.now_at(2_500.0), datetime!(2026-11-26 12:00:02 UTC));
+        // A monotonic reading from before the observation never moves time backwards.
+        assert_eq!(c.now_at(0.0), datetime!(2026-11-26 12:00 UTC));
+    }
+}

@@ -1,0 +1,4 @@
+//! Pure product rules: no browser, no network. Everything here is unit-tested natively.
+
+pub mod clock;
+pub mod token;

@@ -1,0 +1,232 @@
+//! Message catalogs (I18N-1).
+//!
+//! Every string a person reads is a [`Msg`]. Each language is one file with one exhaustive
+//! `match` over `Msg` (`en.rs`, `nl.rs`), so a catalog that misses a message does not compile:
+//! completeness is checked by the compiler, not by a test that could be forgotten. Parameters are
+//! typed (a count is a number, not a string), and each language decides its own plural forms.
+//!
+//! Why not a library: `leptos_i18n` and `fluent` bring parsers and locale data that ship to every
+//! user (tens of KB of WASM) for two languages whose plural rules are the same; dates and numbers
+//! are formatted by the browser's own `Intl`, which costs nothing to ship. See docs/decisions.md.
+
+mod en;
+mod nl;
+
+use std::borrow::Cow;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Locale {
+    En,
+    Nl,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Nl];
+
+    /// BCP 47 tag, for `lang` attributes and `Intl`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Nl => "nl",
+        }
+    }
+
+    /// The language's own name, as a language menu shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Nl => "Nederlands",
+        }
+    }
+
+    /// `nl`, `nl-BE`, `NL_nl` → Dutch; `en-GB` → English; anything else → `None`.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        Self::ALL.into_iter().find(|l| l.tag() == primary)
+    }
+
+    /// The first supported language in the browser's preference list, else English.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Self {
+        preferred
+            .into_iter()
+            .find_map(Self::from_tag)
+            .unwrap_or(Locale::En)
+    }
+}
+
+/// Every message the app shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    // Chrome and navigation (SHELL)
+    ProductName,
+    SkipToContent,
+    MainNavigation,
+    TabLibrary,
+    TabStreams,
+    TabSettings,
+    NetworkSettings,
+    SettingsNavigation,
+    RightsManagement,
+    SocialAccounts,
+    SocialSearch,
+    Instagram,
+    NotificationsUnread(u32),
+    SignedInAs { name: String, role: Msg2 },
+    NetworkLabel(String),
+    Language,
+    FooterHelp,
+    FooterTerms,
+    FooterPrivacy,
+    Loading,
+    NotBuiltYet,
+    NotBuiltYetBody,
+    NotFoundTitle,
+    NotFoundBody,
+    NotFoundBack,
+    Retry,
+    SignIn,
+    // Start-up
+    ConfigInvalidTitle,
+    ConfigInvalidBody(String),
+    // Errors (FAIL)
+    ErrOffline,
+    ErrTimeout,
+    ErrSessionEnded,
+    ErrForbidden,
+    ErrNotFound,
+    ErrConflict,
+    ErrValidation,
+    ErrRateLimited,
+    ErrTokenExpired,
+    ErrTokenRevoked,
+    ErrIdentityMismatch,
+    ErrPayloadTooLarge,
+    ErrServer,
+    ErrUndecodable,
+    ErrUnexpected(u16),
+}
+
+/// Small closed vocabularies used inside other messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg2 {
+    RoleAdmin,
+    RoleModerator,
+    RoleCurator,
+}
+
+impl From<api_types::Role> for Msg2 {
+    fn from(r: api_types::Role) -> Self {
+        match r {
+            api_types::Role::Admin => Msg2::RoleAdmin,
+            api_types::Role::Moderator => Msg2::RoleModerator,
+            api_types::Role::Curator => Msg2::RoleCurator,
+        }
+    }
+}
+
+/// The text of a message in a language.
+pub fn text(locale: Locale, msg: &Msg) -> Cow<'static, str> {
+    match locale {
+        Locale::En => en::text(msg),
+        Locale::Nl => nl::text(msg),
+    }
+}
+
+pub fn word(locale: Locale, w: Msg2) -> &'static str {
+    match locale {
+        Locale::En => en::word(w),
+        Locale::Nl => nl::word(w),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn i18n_1_locale_follows_the_browser_preference() {
+        assert_eq!(Locale::negotiate(["nl-BE", "en"]), Locale::Nl);
+        assert_eq!(Locale::negotiate(["fr-FR", "en-GB"]), Locale::En);
+        assert_eq!(Locale::negotiate(["de", "fr"]), Locale::En);
+        assert_eq!(Locale::negotiate(["NL_nl"]), Locale::Nl);
+        assert_eq!(Locale::negotiate(std::iter::empty()), Locale::En);
+    }
+
+    /// A sample of every message; Dutch must not be English copied over.
+    fn samples() -> Vec<Msg> {
+        use Msg::*;
+        vec![
+            SkipToContent,
+            TabLibrary,
+            TabSettings,
+            NetworkSettings,
+            SettingsNavigation,
+            RightsManagement,
+            SocialAccounts,
+            SocialSearch,
+            NotificationsUnread(0),
+            NotificationsUnread(1),
+            NotificationsUnread(3),
+            SignedInAs {
+                name: "Ada".into(),
+                role: Msg2::RoleAdmin,
+            },
+            NetworkLabel("N".into()),
+            Language,
+            FooterHelp,
+            FooterTerms,
+            FooterPrivacy,
+            Loading,
+            NotBuiltYet,
+            NotBuiltYetBody,
+            NotFoundTitle,
+            NotFoundBody,
+            NotFoundBack,
+            Retry,
+            SignIn,
+            ConfigInvalidTitle,
+            ConfigInvalidBody("x".into()),
+            ErrOffline,
+            ErrTimeout,
+            ErrSessionEnded,
+            ErrForbidden,
+            ErrNotFound,
+            ErrConflict,
+            ErrValidation,
+            ErrRateLimited,
+            ErrTokenExpired,
+            ErrTokenRevoked,
+            ErrIdentityMismatch,
+            ErrPayloadTooLarge,
+            ErrServer,
+            ErrUndecodable,
+            ErrUnexpected(418),
+        ]
+    }
+
+    #[test]
+    fn i18n_1_dutch_is_translated_not_copied() {
+        for m in samples() {
+            let en = text(Locale::En, &m);
+            let nl = text(Locale::Nl, &m);
+            assert!(!en.trim().is_empty(), "{m:?} empty in English");
+            assert!(!nl.trim().is_empty(), "{m:?} empty in Dutch");
+            assert_ne!(en, nl, "{m:?} is not translated");
+        }
+        for w in [Msg2::RoleAdmin, Msg2::RoleModerator, Msg2::RoleCurator] {
+            assert!(!word(Locale::Nl, w).is_empty());
+        }
+    }
+
+    #[test]
+    fn i18n_1_counts_take_the_right_plural() {
+        assert_eq!(text(Locale::En, &Msg::NotificationsUnread(1)), "Notifications, 1 unread");
+        assert_eq!(text(Locale::En, &Msg::NotificationsUnread(2)), "Notifications, 2 unread");
+        assert_eq!(text(Locale::En, &Msg::NotificationsUnread(0)), "Notifications, none unread");
+        assert_eq!(text(Locale::Nl, &Msg::NotificationsUnread(2)), "Meldingen, 2 ongelezen");
+    }
+}

@@ -1,0 +1,43 @@
+//! Settings › Network Settings, with its left navigation (SHELL-2).
+
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+
+use super::{NavLink, SectionHeader};
+use crate::components::i18n::use_i18n;
+use crate::components::states::NotBuilt;
+use crate::i18n::Msg;
+
+pub const SOCIAL_ACCOUNTS: &str = "/settings/network/social-accounts";
+pub const RIGHTS_MANAGEMENT: &str = "/settings/network/rights-management";
+
+#[component]
+pub fn SettingsLayout() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <SectionHeader title=Msg::TabSettings>
+            <NavLink path="/settings/network" label=Msg::NetworkSettings class="stc-subtabs__tab"/>
+        </SectionHeader>
+        <div class="stc-with-sidenav">
+            <nav class="stc-sidenav" aria-label=move || i18n.t(Msg::SettingsNavigation)>
+                <ul>
+                    <li><NavLink path=RIGHTS_MANAGEMENT label=Msg::RightsManagement class="stc-sidenav__link"/></li>
+                    <li><NavLink path=SOCIAL_ACCOUNTS label=Msg::SocialAccounts class="stc-sidenav__link"/></li>
+                </ul>
+            </nav>
+            <div class="stc-with-sidenav__content">
+                <Outlet/>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn SocialAccountsPage() -> impl IntoView {
+    view! { <NotBuilt title=Msg::SocialAccounts/> }
+}
+
+#[component]
+pub fn RightsManagementPage() -> impl IntoView {
+    view! { <NotBuilt title=Msg::RightsManagement/> }
+}
