@@ -32,23 +32,18 @@ pub fn use_session() -> SessionResource {
 pub fn Root() -> impl IntoView {
     let i18n = provide_i18n(initial_locale(None));
     let boot = LocalResource::new(load_config);
-    view! {
-        <Suspense fallback=|| view! { <div class="stc-boot"><Skeleton lines=4/></div> }>
-            {move || Suspend::new(async move {
-                match boot.await {
-                    Ok(config) => view! { <App config/> }.into_any(),
-                    Err(detail) => {
-                        view! {
-                            <main class="stc-content stc-config-error" id="stc-main">
-                                <h1>{move || i18n.t(Msg::ConfigInvalidTitle)}</h1>
-                                <p role="alert">{move || i18n.t(Msg::ConfigInvalidBody(detail.clone()))}</p>
-                            </main>
-                        }
-                            .into_any()
-                    }
-                }
-            })}
-        </Suspense>
+    // No <Suspense> here: it would also wait for every resource the shell reads, and hide the
+    // chrome until the session and notifications arrived. Each part shows its own placeholder.
+    move || match boot.get() {
+        None => view! { <div class="stc-boot"><Skeleton lines=4/></div> }.into_any(),
+        Some(Ok(config)) => view! { <App config/> }.into_any(),
+        Some(Err(detail)) => view! {
+            <main class="stc-content stc-config-error" id="stc-main">
+                <h1>{move || i18n.t(Msg::ConfigInvalidTitle)}</h1>
+                <p role="alert">{move || i18n.t(Msg::ConfigInvalidBody(detail.clone()))}</p>
+            </main>
+        }
+        .into_any(),
     }
 }
 

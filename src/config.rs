@@ -55,8 +55,8 @@ impl Config {
     /// Parses and checks the JSON. `default_base_path` is where the page was served from (the
     /// document's `<base href>`), used when the JSON does not say.
     pub fn parse(json: &str, default_base_path: &str) -> Result<Self, String> {
-        let raw: RawConfig =
-            serde_json::from_str(json).map_err(|e| format!("not valid configuration JSON ({e})"))?;
+        let raw: RawConfig = serde_json::from_str(json)
+            .map_err(|e| format!("not valid configuration JSON ({e})"))?;
         let api_base = raw.api_base.trim().trim_end_matches('/').to_string();
         let api_ok = api_base.starts_with('/') && !api_base.starts_with("//")
             || api_base.starts_with("https://")
@@ -154,7 +154,10 @@ mod tests {
             (r#"{"api_base":"api"}"#, "api_base"),
             (r#"{"api_base":"//evil.example/api"}"#, "api_base"),
             (r#"{"api_base":"javascript:alert(1)"}"#, "api_base"),
-            (r#"{"api_base":"/api/v1","base_path":"console"}"#, "base_path"),
+            (
+                r#"{"api_base":"/api/v1","base_path":"console"}"#,
+                "base_path",
+            ),
             (r#"{"api_base":"/api/v1","locale":"fr"}"#, "locale"),
             (r#"{"api_base":"/api/v1","mode":"popup"}"#, "mode"),
             (r#"{"api_base":"/api/v1","apiBase":"/x"}"#, "apiBase"),

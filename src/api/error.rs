@@ -176,10 +176,13 @@ mod tests {
         for (status, want) in [
             (404, AppError::NotFound),
             (409, AppError::Conflict),
-            (429, AppError::RateLimited {
-                account_id: None,
-                resets_at: None,
-            }),
+            (
+                429,
+                AppError::RateLimited {
+                    account_id: None,
+                    resets_at: None,
+                },
+            ),
             (418, AppError::Unexpected { status: 418 }),
         ] {
             for text in ["", "<html>oops</html>", "{\"error\":", "null"] {

@@ -42,6 +42,21 @@ pub fn is_under(path: &str, prefix: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// Moves focus to the main content. Done by hand: the router handles in-page links itself and
+/// the browser would not move focus.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("stc-main"))
+    {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
+}
+
 #[component]
 pub fn TopBar() -> impl IntoView {
     let i18n = use_i18n();
@@ -70,7 +85,7 @@ pub fn TopBar() -> impl IntoView {
         .collect_view();
     view! {
         <header class="stc-topbar">
-            <a class="stc-skip-link" href="#stc-main">{move || i18n.t(Msg::SkipToContent)}</a>
+            <a class="stc-skip-link" href="#stc-main" on:click=skip_to_main>{move || i18n.t(Msg::SkipToContent)}</a>
             <span class="stc-topbar__brand">
                 <svg class="stc-topbar__logo" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
                     <circle cx="10" cy="10" r="8.5" fill="none" stroke="currentColor" stroke-width="1.5"/>

@@ -82,7 +82,7 @@ pub fn SignInLink() -> impl IntoView {
             js_sys::encode_uri_component(&here)
         )
     };
-    view! { <a class="stc-button stc-button--primary" href=href>{move || i18n.t(Msg::SignIn)}</a> }
+    view! { <a class="stc-button stc-button--primary" rel="external" href=href>{move || i18n.t(Msg::SignIn)}</a> }
 }
 
 /// The red warning triangle of the original console (`warningError.png`), decorative: the state

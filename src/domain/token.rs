@@ -13,12 +13,21 @@ pub const EXPIRING_SOON_DAYS: i64 = 10;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenState {
     /// Valid. `expires_at` is `None` for tokens that do not expire (Twitter OAuth 1.0a).
-    Active { expires_at: Option<Timestamp> },
+    Active {
+        expires_at: Option<Timestamp>,
+    },
     /// Valid, with 1..=10 days left (rounded up).
-    ExpiringSoon { days_left: u32, expires_at: Timestamp },
-    Expired { expired_at: Timestamp },
+    ExpiringSoon {
+        days_left: u32,
+        expires_at: Timestamp,
+    },
+    Expired {
+        expired_at: Timestamp,
+    },
     /// Invalidated by the provider before expiry: the person must authorize again.
-    NeedsReauth { reason: InvalidationReason },
+    NeedsReauth {
+        reason: InvalidationReason,
+    },
 }
 
 impl TokenState {
@@ -214,7 +223,13 @@ mod tests {
             TokenState::ExpiringSoon { days_left: 5, .. }
         ));
         assert_ne!(with_server, derive(&t, wrong_browser_now));
-        assert_eq!(with_server, derive(&t, crate::domain::clock::ServerClock::new(server_now, 1_000.0).now_at(1_000.0)));
+        assert_eq!(
+            with_server,
+            derive(
+                &t,
+                crate::domain::clock::ServerClock::new(server_now, 1_000.0).now_at(1_000.0)
+            )
+        );
     }
 
     #[test]

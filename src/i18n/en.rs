@@ -43,7 +43,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         }
         ErrOffline => "The console could not reach the server. Check your connection and try again.",
         ErrTimeout => "The server took too long to answer. Try again in a moment.",
-        ErrSessionEnded => "Your console session has ended. Sign in again to continue; nothing you typed here is lost.",
+        ErrSessionEnded => "You are not signed in to the console, or your session has ended. Sign in to continue; nothing you typed here is lost.",
         ErrForbidden => "Your role does not allow this. Ask a network admin.",
         ErrNotFound => "This item no longer exists. It may have been deleted by someone else.",
         ErrConflict => "Someone changed this at the same time. Reload to see the latest, then try again.",

@@ -224,9 +224,21 @@ mod tests {
 
     #[test]
     fn i18n_1_counts_take_the_right_plural() {
-        assert_eq!(text(Locale::En, &Msg::NotificationsUnread(1)), "Notifications, 1 unread");
-        assert_eq!(text(Locale::En, &Msg::NotificationsUnread(2)), "Notifications, 2 unread");
-        assert_eq!(text(Locale::En, &Msg::NotificationsUnread(0)), "Notifications, none unread");
-        assert_eq!(text(Locale::Nl, &Msg::NotificationsUnread(2)), "Meldingen, 2 ongelezen");
+        assert_eq!(
+            text(Locale::En, &Msg::NotificationsUnread(1)),
+            "Notifications, 1 unread"
+        );
+        assert_eq!(
+            text(Locale::En, &Msg::NotificationsUnread(2)),
+            "Notifications, 2 unread"
+        );
+        assert_eq!(
+            text(Locale::En, &Msg::NotificationsUnread(0)),
+            "Notifications, none unread"
+        );
+        assert_eq!(
+            text(Locale::Nl, &Msg::NotificationsUnread(2)),
+            "Meldingen, 2 ongelezen"
+        );
     }
 }

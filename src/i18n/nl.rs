@@ -43,7 +43,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         }
         ErrOffline => "De console kon de server niet bereiken. Controleer je verbinding en probeer het opnieuw.",
         ErrTimeout => "De server deed er te lang over om te antwoorden. Probeer het zo opnieuw.",
-        ErrSessionEnded => "Je consolesessie is verlopen. Meld je opnieuw aan om verder te gaan; wat je hier typte, blijft bewaard.",
+        ErrSessionEnded => "Je bent niet aangemeld bij de console, of je sessie is verlopen. Meld je aan om verder te gaan; wat je hier typte, blijft bewaard.",
         ErrForbidden => "Je rol staat dit niet toe. Vraag het aan een netwerkbeheerder.",
         ErrNotFound => "Dit item bestaat niet meer. Misschien heeft iemand anders het verwijderd.",
         ErrConflict => "Iemand anders wijzigde dit tegelijk. Laad opnieuw om de laatste versie te zien en probeer het dan nog eens.",

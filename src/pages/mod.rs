@@ -16,7 +16,11 @@ use crate::i18n::Msg;
 /// A link in a section's navigation, marked current (in words for assistive technology through
 /// `aria-current`, and visibly by more than colour: weight and a bar) when its route is open.
 #[component]
-pub fn NavLink(path: &'static str, label: Msg, #[prop(optional)] class: &'static str) -> impl IntoView {
+pub fn NavLink(
+    path: &'static str,
+    label: Msg,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let config = expect_context::<Config>();
     let location = use_location();

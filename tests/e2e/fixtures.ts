@@ -1,0 +1,167 @@
+// Shared end-to-end fixtures.
+//
+// - `standIn` (per worker): starts the stand-in server with --test-controls on its own port,
+//   serving the built app from dist/, and offers its test controls (clock, reset, faults, ...).
+// - `page` (per test): resets the demo network, signs in as `role` (default Admin), and fails the
+//   test on any uncaught error, panic message or CSP violation in the browser console.
+// - `expectAxeClean(page)`: runs axe-core (WCAG 2.2 AA rules) and fails on any violation.
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+
+export type Role = 'demo-admin' | 'demo-admin-2' | 'demo-moderator' | 'demo-curator' | null;
+
+export type Fault = {
+  path: string;
+  method?: string;
+  status?: number;
+  delay_ms?: number;
+  body?: 'malformed' | 'empty' | null;
+  times?: number;
+};
+
+export class StandIn {
+  constructor(readonly url: string) {}
+
+  private async call(method: string, route: string, body?: unknown): Promise<any> {
+    const res = await fetch(this.url + route, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${route} -> ${res.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+
+  reset(fixture: 'demo' | 'empty' | 'large' = 'demo', now?: string) {
+    return this.call('POST', '/__test/reset', now ? { fixture, now } : { fixture });
+  }
+  resetWith(fixture_json: unknown) {
+    return this.call('POST', '/__test/reset', { fixture_json });
+  }
+  setClock(now: string, frozen = true) {
+    return this.call('PUT', '/__test/clock', { now, frozen });
+  }
+  clock(): Promise<{ now: string; frozen: boolean }> {
+    return this.call('GET', '/__test/clock');
+  }
+  advance(seconds: number) {
+    return this.call('POST', '/__test/clock/advance', { seconds });
+  }
+  fault(f: Fault) {
+    return this.call('POST', '/__test/faults', f);
+  }
+  clearFaults() {
+    return this.call('DELETE', '/__test/faults');
+  }
+  revoke(accountId: string, reason = 'revoked') {
+    return this.call('POST', `/__test/accounts/${accountId}/revoke`, { reason });
+  }
+  expire(accountId: string) {
+    return this.call('POST', `/__test/accounts/${accountId}/expire`);
+  }
+  exhaustQuota(accountId: string) {
+    return this.call('POST', `/__test/accounts/${accountId}/exhaust-quota`);
+  }
+  /** The API requests the server saw since the last reset. */
+  requests(): Promise<Array<{ method: string; path: string; query?: string; status: number; account_id?: string }>> {
+    return this.call('GET', '/__test/requests');
+  }
+  rightsRequests(): Promise<any[]> {
+    return this.call('GET', '/__test/rights-requests');
+  }
+  /** Calls the real API as a given demo user. */
+  async api(method: string, route: string, role: Exclude<Role, null> = 'demo-admin', body?: unknown) {
+    const res = await fetch(`${this.url}/api/v1${route}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${role}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json().catch(() => null) };
+  }
+}
+
+async function startStandIn(port: number, appBase: string): Promise<ChildProcess> {
+  const bin = process.env.STAND_IN_BIN ?? path.join(root, 'target/debug/stand-in');
+  const child = spawn(
+    bin,
+    ['--db', ':memory:', '--test-controls', '--port', String(port), '--app-dir', path.join(root, 'dist'),
+      '--app-base', appBase, '--app-origin', `http://127.0.0.1:${port}`],
+    { stdio: ['ignore', 'ignore', process.env.E2E_SERVER_LOG ? 'inherit' : 'ignore'] },
+  );
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`stand-in exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/__test/clock`);
+      if (res.ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error('stand-in did not start within 15 s');
+}
+
+/** Console messages that mean the app broke, whatever the test was looking at. */
+function isBreakage(text: string): boolean {
+  return /panicked at|RuntimeError|unreachable|Content Security Policy|Refused to (execute|load|apply|connect)/i.test(text);
+}
+
+type WorkerFixtures = { standIn: StandIn };
+type TestFixtures = { role: Role; consoleErrors: string[]; allowConsoleErrors: RegExp[] };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  standIn: [
+    async ({}, use, workerInfo) => {
+      const port = 8790 + workerInfo.parallelIndex;
+      const child = await startStandIn(port, '/');
+      await use(new StandIn(`http://127.0.0.1:${port}`));
+      child.kill();
+    },
+    { scope: 'worker' },
+  ],
+  role: ['demo-admin', { option: true }],
+  allowConsoleErrors: [[], { option: true }],
+  baseURL: async ({ standIn }, use) => use(standIn.url),
+  consoleErrors: async ({}, use) => use([]),
+  page: async ({ page, standIn, role, consoleErrors, allowConsoleErrors }, use) => {
+    await standIn.reset('demo');
+    if (role) {
+      await page.context().addCookies([
+        { name: 'console_session', value: role, domain: '127.0.0.1', path: '/' },
+      ]);
+    }
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      const text = m.text();
+      // Failed requests the test provoked on purpose (faults) are logged by the browser as errors;
+      // those are expected. Anything that means the app itself broke is not.
+      if (isBreakage(text) || (m.type() === 'error' && !/Failed to load resource/.test(text))) {
+        if (!allowConsoleErrors.some((re) => re.test(text))) consoleErrors.push(`${m.type()}: ${text}`);
+      }
+    });
+    await use(page);
+    expect(consoleErrors, 'the browser console shows no uncaught error, panic or CSP violation').toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function expectAxeClean(page: Page, context?: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe-core violations${context ? ` (${context})` : ''}`).toEqual([]);
+}

@@ -1,0 +1,199 @@
+// The console shell: chrome, navigation, routes, loading, language, session and failures.
+import { test, expect, expectAxeClean } from '../fixtures';
+
+const SOCIAL_ACCOUNTS = '/settings/network/social-accounts';
+const RIGHTS_MANAGEMENT = '/settings/network/rights-management';
+const INSTAGRAM_SEARCH = '/library/social-search/instagram';
+const STREAMS = '/streams';
+
+test('SHELL-1 the chrome shows the tabs, the bell with the unread count, the network and the user', async ({ page, standIn }) => {
+  const { body } = await standIn.api('GET', '/notifications');
+  const unread: number = body.data.unread_count;
+  expect(unread).toBeGreaterThan(0);
+
+  await page.goto(SOCIAL_ACCOUNTS);
+  const nav = page.getByRole('navigation', { name: 'Console' });
+  await expect(nav.getByRole('link')).toHaveText(['Library', 'Streams', 'Settings']);
+  await expect(nav.getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('button', { name: `Notifications, ${unread} unread` })).toBeVisible();
+  await expect(page.locator('.stc-bell__count')).toHaveText(String(unread));
+  await expect(page.getByRole('banner')).toContainText('Brand Network (demo)');
+  await expect(page.getByRole('banner')).toContainText('Ada Admin');
+});
+
+test('SHELL-2 Settings › Network Settings lists Rights Management and Social Accounts and marks the open one', async ({ page }) => {
+  await page.goto('/settings');
+  await expect(page).toHaveURL(SOCIAL_ACCOUNTS);
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Network Settings' })).toHaveAttribute('aria-current', 'page');
+  const side = page.getByRole('navigation', { name: 'Network settings sections' });
+  await expect(side.getByRole('link')).toHaveText(['Rights Management', 'Social Accounts']);
+  await expect(side.getByRole('link', { name: 'Social Accounts' })).toHaveAttribute('aria-current', 'page');
+  await expect(side.getByRole('link', { name: 'Rights Management' })).not.toHaveAttribute('aria-current', 'page');
+
+  await side.getByRole('link', { name: 'Rights Management' }).click();
+  await expect(page).toHaveURL(RIGHTS_MANAGEMENT);
+  await expect(side.getByRole('link', { name: 'Rights Management' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 2, name: 'Rights Management' })).toBeVisible();
+});
+
+test('SHELL-2 Library has Social Search with Instagram', async ({ page }) => {
+  await page.goto(SOCIAL_ACCOUNTS);
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Library' }).click();
+  await expect(page).toHaveURL(INSTAGRAM_SEARCH);
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Social Search' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 2, name: 'Instagram' })).toBeVisible();
+});
+
+test('SHELL-3 reload restores the route and back/forward move between screens', async ({ page }) => {
+  await page.goto(RIGHTS_MANAGEMENT);
+  await expect(page.getByRole('heading', { level: 2, name: 'Rights Management' })).toBeVisible();
+  await page.reload();
+  await expect(page).toHaveURL(RIGHTS_MANAGEMENT);
+  await expect(page.getByRole('heading', { level: 2, name: 'Rights Management' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Streams' }).click();
+  await expect(page).toHaveURL(STREAMS);
+  await expect(page.getByRole('heading', { level: 1, name: 'Streams' })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(RIGHTS_MANAGEMENT);
+  await expect(page.getByRole('heading', { level: 2, name: 'Rights Management' })).toBeVisible();
+  await page.goForward();
+  await expect(page).toHaveURL(STREAMS);
+  await expect(page.getByRole('heading', { level: 1, name: 'Streams' })).toBeVisible();
+});
+
+test('SHELL-3 an unknown URL shows a not-found page with a way back', async ({ page }) => {
+  const response = await page.goto('/settings/no-such-screen');
+  expect(response?.status()).toBe(200); // the app, not a server error page, answers
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to Social Accounts' }).click();
+  await expect(page).toHaveURL(SOCIAL_ACCOUNTS);
+  await expect(page.getByRole('heading', { level: 2, name: 'Social Accounts' })).toBeVisible();
+});
+
+test('SHELL-4 progress shows while data loads, and nothing jumps when it arrives', async ({ page, standIn }) => {
+  await standIn.fault({ path: '/api/v1/session', delay_ms: 1500, times: 1 });
+  const started = Date.now();
+  await page.goto(SOCIAL_ACCOUNTS);
+  const progress = page.getByRole('progressbar');
+  await expect(progress).toBeVisible();
+  const shownAfter = Date.now() - started;
+  // The session is still pending: the user's name is not there yet, its place is.
+  await expect(page.getByRole('banner')).not.toContainText('Ada Admin');
+  const before = await page.getByRole('heading', { level: 2, name: 'Social Accounts' }).boundingBox();
+  await expect(page.getByRole('banner')).toContainText('Ada Admin', { timeout: 5000 });
+  await expect(progress).toBeHidden();
+  const after = await page.getByRole('heading', { level: 2, name: 'Social Accounts' }).boundingBox();
+  expect(after).toEqual(before);
+  test.info().annotations.push({ type: 'progress visible after (ms, incl. navigation)', description: String(shownAfter) });
+});
+
+test.describe('in Dutch', () => {
+  test.use({ locale: 'nl-NL' });
+
+  test('I18N-1 the language follows the browser', async ({ page }) => {
+    await page.goto(SOCIAL_ACCOUNTS);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    const nav = page.getByRole('navigation', { name: 'Console' });
+    await expect(nav.getByRole('link')).toHaveText(['Bibliotheek', 'Streams', 'Instellingen']);
+    await expect(page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Netwerkinstellingen' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Sociale accounts' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Meldingen, \d+ ongelezen$/ })).toBeVisible();
+  });
+});
+
+test('I18N-1 the language switch changes every string and the choice survives a reload', async ({ page }) => {
+  await page.goto(SOCIAL_ACCOUNTS);
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
+  await expect(page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  // No English left in the chrome or the screen.
+  const text = await page.locator('body').innerText();
+  for (const english of ['Settings', 'Library', 'Network Settings', 'Rights Management', 'Social Accounts', 'Not built yet']) {
+    expect(text).not.toContain(english);
+  }
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+});
+
+test.describe('signed out', () => {
+  test.use({ role: null });
+
+  test('FAIL-2 without a console session the app says so, and signing in returns to the same screen', async ({ page }) => {
+    await page.goto(STREAMS);
+    const alert = page.getByRole('alert').filter({ hasText: 'not signed in to the console' });
+    await expect(alert).toBeVisible();
+    // It is the console session, never an expired social token.
+    await expect(page.locator('body')).not.toContainText('token');
+    await alert.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: /Ada Admin/ }).click();
+    await expect(page).toHaveURL(STREAMS);
+    await expect(page.getByRole('banner')).toContainText('Ada Admin');
+    await expect(page.getByRole('alert').filter({ hasText: 'not signed in' })).toHaveCount(0);
+  });
+});
+
+test('FAIL-1 a failing session request is explained in words, with a retry that works', async ({ page, standIn }) => {
+  await standIn.fault({ path: '/api/v1/session', status: 503, times: 1 });
+  await page.goto(SOCIAL_ACCOUNTS);
+  const alert = page.getByRole('alert').filter({ hasText: 'The server had a problem' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('does not change any token');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('banner')).toContainText('Ada Admin');
+  await expect(page.getByRole('alert').filter({ hasText: 'The server had a problem' })).toHaveCount(0);
+});
+
+test('FAIL-1 a malformed answer is explained in words, never a blank page', async ({ page, standIn }) => {
+  await standIn.fault({ path: '/api/v1/session', status: 200, body: 'malformed', times: 1 });
+  await page.goto(SOCIAL_ACCOUNTS);
+  await expect(page.getByRole('alert')).toContainText('could not read');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+});
+
+test('EMB-3 a wrong configuration shows what is wrong instead of a blank page', async ({ page }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: '{"api_base":"api/v1"}' }),
+  );
+  await page.goto(SOCIAL_ACCOUNTS);
+  await expect(page.getByRole('heading', { name: 'The console could not start' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('api_base must be an absolute path');
+});
+
+test('A11Y-1 the shell works by keyboard: skip link, tabs and the language menu', async ({ page }) => {
+  await page.goto(SOCIAL_ACCOUNTS);
+  await expect(page.getByRole('banner')).toContainText('Ada Admin');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#stc-main')).toBeFocused();
+
+  await page.getByRole('link', { name: 'Library' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(INSTAGRAM_SEARCH);
+
+  await page.getByRole('combobox', { name: 'Language' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+});
+
+for (const locale of ['en-US', 'nl-NL']) {
+  test.describe(`axe in ${locale}`, () => {
+    test.use({ locale });
+    test(`A11Y-1 every screen is axe-clean (${locale})`, async ({ page }) => {
+      for (const route of [SOCIAL_ACCOUNTS, RIGHTS_MANAGEMENT, INSTAGRAM_SEARCH, STREAMS, '/nowhere']) {
+        await page.goto(route);
+        await expect(page.getByRole('banner')).toContainText('Ada Admin');
+        await expectAxeClean(page, `${route} in ${locale}`);
+      }
+    });
+  });
+}
