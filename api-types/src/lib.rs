@@ -45,7 +45,8 @@ pub struct ApiError {
     pub code: ErrorCode,
     /// English text for logs and developers; the app shows its own words per `code`.
     pub message: String,
-    /// The social account the error is about (`token_expired`, `token_revoked`, `rate_limited`).
+    /// The social account the error is about (`token_expired`, `token_revoked`, `rate_limited`,
+    /// `identity_mismatch`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// When a rate limit resets (`rate_limited`).
@@ -197,7 +198,8 @@ pub enum TokenKind {
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum InvalidationReason {
-    /// The person or the provider revoked the app's access (Graph 458/460 subtypes, Twitter 89).
+    /// The person or the provider revoked the app's access (Twitter error 89; Graph error 190
+    /// without one of the subcodes below).
     Revoked,
     /// The account's password changed (Graph subcode 460).
     PasswordChanged,
@@ -343,8 +345,13 @@ pub struct RefreshRequest {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum AuthorizationStart {
-    Refreshed { account: SocialAccount },
-    Authorize { authorize_url: String, state: String },
+    Refreshed {
+        account: SocialAccount,
+    },
+    Authorize {
+        authorize_url: String,
+        state: String,
+    },
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]

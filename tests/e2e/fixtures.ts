@@ -92,7 +92,7 @@ async function startStandIn(port: number, appBase: string): Promise<ChildProcess
   const bin = process.env.STAND_IN_BIN ?? path.join(root, 'target/debug/stand-in');
   const child = spawn(
     bin,
-    ['--db', ':memory:', '--test-controls', '--port', String(port), '--app-dir', path.join(root, 'dist'),
+    ['--db', ':memory:', '--test-controls', '--port', String(port), '--app-dir', process.env.APP_DIST ?? path.join(root, 'dist'),
       '--app-base', appBase, '--app-origin', `http://127.0.0.1:${port}`],
     { stdio: ['ignore', 'ignore', process.env.E2E_SERVER_LOG ? 'inherit' : 'ignore'] },
   );
@@ -122,7 +122,7 @@ type TestFixtures = { role: Role; consoleErrors: string[]; allowConsoleErrors: R
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   standIn: [
     async ({}, use, workerInfo) => {
-      const port = 8790 + workerInfo.parallelIndex;
+      const port = Number(process.env.E2E_PORT_BASE ?? 8790) + workerInfo.parallelIndex;
       const child = await startStandIn(port, '/');
       await use(new StandIn(`http://127.0.0.1:${port}`));
       child.kill();
