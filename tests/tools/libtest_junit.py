@@ -11,15 +11,15 @@ from xml.sax.saxutils import escape, quoteattr
 
 suite, log_path, out_path = sys.argv[1:4]
 log = open(log_path, encoding="utf-8", errors="replace").read()
-cases = re.findall(r"^test (\S+) \.\.\. (ok|FAILED|ignored)", log, re.M)
+cases = re.findall(r"^test (\S+) \.\.\. (ok|FAILED|FAIL|ignored)", log, re.M)
 if not re.search(r"^test result: ", log, re.M):
     sys.exit(f"{log_path}: no 'test result' line: the tests did not run")
-failures = sum(1 for _, r in cases if r == "FAILED")
+failures = sum(1 for _, r in cases if r in ("FAILED", "FAIL"))
 skipped = sum(1 for _, r in cases if r == "ignored")
 rows = []
 for name, result in cases:
     body = ""
-    if result == "FAILED":
+    if result in ("FAILED", "FAIL"):
         body = f"<failure message={quoteattr('failed')}>{escape(log[-4000:])}</failure>"
     elif result == "ignored":
         body = "<skipped/>"
