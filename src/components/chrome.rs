@@ -171,7 +171,10 @@ fn SessionSummary() -> impl IntoView {
                     }
                         .into_any()
                 }
-                _ => view! { <span class="stc-topbar__network stc-topbar__network--pending" aria-hidden="true"></span> }.into_any(),
+                // Still loading: a placeholder of the same size, so nothing jumps (SHELL-4).
+                None => view! { <span class="stc-topbar__network stc-topbar__network--pending" aria-hidden="true"></span> }.into_any(),
+                // Failed: the main area says why (ErrorSlot); nothing here pretends to load.
+                Some(Err(_)) => ().into_any(),
             }}
         </div>
     }

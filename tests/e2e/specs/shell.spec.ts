@@ -131,6 +131,8 @@ test.describe('signed out', () => {
     await expect(alert).toBeVisible();
     // It is the console session, never an expired social token.
     await expect(page.locator('body')).not.toContainText('token');
+    // Nothing in the chrome pretends to be still loading.
+    await expect(page.locator('.stc-topbar__network--pending')).toHaveCount(0);
     await alert.getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: /Ada Admin/ }).click();
     await expect(page).toHaveURL(STREAMS);
