@@ -3,11 +3,16 @@
 
 use std::time::Duration;
 
-use api_types::{Envelope, NotificationList, Session};
+use api_types::{
+    AddAccount, AuthorizationStart, Dependents, Envelope, HistoryEntry, NotificationList,
+    OAuthFlow, RefreshRequest, ReorderAccounts, Session, SocialAccount, SocialNetwork,
+    UpdateAccount,
+};
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use web_sys::{AbortController, RequestCredentials};
 
 use super::AppError;
@@ -56,6 +61,118 @@ impl Api {
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, AppError> {
         self.send(Method::GET, path, None).await
+    }
+
+    // ---- social accounts (ACC, TOK, OAUTH): issue 4 ----
+
+    /// `GET /social-accounts`: every account, by network then fallback order.
+    pub async fn accounts(&self) -> Result<Vec<SocialAccount>, AppError> {
+        self.get("/social-accounts").await
+    }
+
+    /// `PATCH /social-accounts/{id}`: rename (ACC-4).
+    pub async fn update_account(
+        &self,
+        id: &str,
+        display_name: String,
+    ) -> Result<SocialAccount, AppError> {
+        let body = UpdateAccount { display_name };
+        self.send_json(Method::PATCH, &account_path(id, ""), &body)
+            .await
+    }
+
+    /// `PUT /social-accounts/order`: the complete new order of one network (ACC-7).
+    pub async fn reorder(
+        &self,
+        network: SocialNetwork,
+        account_ids: Vec<String>,
+    ) -> Result<Vec<SocialAccount>, AppError> {
+        let body = ReorderAccounts {
+            network,
+            account_ids,
+        };
+        self.send_json(Method::PUT, "/social-accounts/order", &body)
+            .await
+    }
+
+    /// `DELETE /social-accounts/{id}`: answers what the deletion affected (ACC-6).
+    pub async fn delete_account(&self, id: &str) -> Result<Dependents, AppError> {
+        self.send(Method::DELETE, &account_path(id, ""), None).await
+    }
+
+    /// `GET /social-accounts/{id}/history`, newest first (ACC-9).
+    pub async fn history(&self, id: &str) -> Result<Vec<HistoryEntry>, AppError> {
+        self.get(&account_path(id, "/history")).await
+    }
+
+    /// `GET /social-accounts/{id}/dependents` (ACC-4, ACC-6).
+    pub async fn dependents(&self, id: &str) -> Result<Dependents, AppError> {
+        self.get(&account_path(id, "/dependents")).await
+    }
+
+    /// `POST /social-accounts/{id}/refresh`: silently if possible, else an authorization to run
+    /// (TOK-4). `return_to` is where the provider sends the person back without a popup.
+    pub async fn refresh(
+        &self,
+        id: &str,
+        return_to: Option<String>,
+    ) -> Result<AuthorizationStart, AppError> {
+        let body = RefreshRequest { return_to };
+        self.send_json(Method::POST, &account_path(id, "/refresh"), &body)
+            .await
+    }
+
+    /// `POST /social-accounts`: always an authorization to run (ACC-5).
+    pub async fn add_account(
+        &self,
+        network: SocialNetwork,
+        return_to: Option<String>,
+    ) -> Result<AuthorizationStart, AppError> {
+        let body = AddAccount { network, return_to };
+        self.send_json(Method::POST, "/social-accounts", &body)
+            .await
+    }
+
+    /// `GET /oauth/flows/{state}`: the outcome of an authorization (OAUTH-2: trust this, not the
+    /// popup's message).
+    pub async fn oauth_flow(&self, state: &str) -> Result<OAuthFlow, AppError> {
+        self.get(&format!(
+            "/oauth/flows/{}",
+            String::from(js_sys::encode_uri_component(state))
+        ))
+        .await
+    }
+
+    /// The API's absolute base URL: `api_base` resolved against the page's address.
+    fn absolute_base(&self) -> Option<web_sys::Url> {
+        let page = web_sys::window()?.location().href().ok()?;
+        web_sys::Url::new_with_base(&self.base, &page).ok()
+    }
+
+    /// The API's origin (`https://console.example.com`), which the OAuth callback page's
+    /// messages must come from (OAUTH-2).
+    pub fn origin(&self) -> Option<String> {
+        self.absolute_base().map(|u| u.origin())
+    }
+
+    /// An address the API returned (e.g. `authorize_url`, possibly a path on the API's origin),
+    /// made absolute against the API base. Only `http(s):` addresses are returned.
+    pub fn resolve(&self, url: &str) -> Option<String> {
+        let base = self.absolute_base()?;
+        let u = web_sys::Url::new_with_base(url, &base.href()).ok()?;
+        matches!(u.protocol().as_str(), "https:" | "http:").then(|| u.href())
+    }
+
+    /// Sends one request with a JSON body.
+    async fn send_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &B,
+    ) -> Result<T, AppError> {
+        // Serialising our own wire types cannot fail; if it ever did, say so instead of panicking.
+        let json = serde_json::to_string(body).map_err(|_| AppError::Undecodable)?;
+        self.send(method, path, Some(json)).await
     }
 
     /// Sends one request and decodes the `data` of its envelope.
@@ -148,4 +265,12 @@ impl Api {
         let reading = ServerClock::new(now, monotonic_ms());
         self.clock.try_set(Some(reading));
     }
+}
+
+/// `/social-accounts/{id}{rest}` with the opaque id encoded as one path segment.
+fn account_path(id: &str, rest: &str) -> String {
+    format!(
+        "/social-accounts/{}{rest}",
+        String::from(js_sys::encode_uri_component(id))
+    )
 }

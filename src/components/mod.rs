@@ -1,5 +1,6 @@
 //! Shared UI pieces.
 
 pub mod chrome;
+pub mod format;
 pub mod i18n;
 pub mod states;

@@ -1,4 +1,5 @@
 //! Pure product rules: no browser, no network. Everything here is unit-tested natively.
 
+pub mod accounts;
 pub mod clock;
 pub mod token;

@@ -243,4 +243,118 @@ mod tests {
         assert_eq!(next_change(&t, NOW), None);
         assert_eq!(next_change(&token(None), NOW), None);
     }
+
+    // ---- boundaries at 11, 10, 6, 5, 1 and 0 days, exactly at expiry, and a wrong browser
+    // clock (issue 4) ----
+
+    #[test]
+    fn tok_2_days_left_at_each_boundary() {
+        let table: [(Duration, i64); 12] = [
+            (Duration::days(11), 11),
+            (Duration::days(10) + Duration::MILLISECOND, 11),
+            (Duration::days(10), 10),
+            (Duration::days(6), 6),
+            (Duration::days(5) + Duration::SECOND, 6),
+            (Duration::days(5), 5),
+            (Duration::days(1) + Duration::SECOND, 2),
+            (Duration::days(1), 1),
+            (Duration::SECOND, 1),
+            (Duration::ZERO, 0),
+            (-Duration::SECOND, 0),
+            (-Duration::days(1), -1),
+        ];
+        for (left, want) in table {
+            assert_eq!(days_left(NOW + left, NOW), want, "{left}");
+        }
+    }
+
+    #[test]
+    fn tok_2_states_at_each_boundary() {
+        let expect = |left: Duration| match state_in(left) {
+            TokenState::Active { .. } => "active".to_string(),
+            TokenState::ExpiringSoon { days_left, .. } => format!("soon {days_left}"),
+            TokenState::Expired { .. } => "expired".to_string(),
+            TokenState::NeedsReauth { .. } => "reauth".to_string(),
+        };
+        assert_eq!(expect(Duration::days(11)), "active");
+        assert_eq!(expect(Duration::days(10)), "soon 10");
+        assert_eq!(expect(Duration::days(6)), "soon 6");
+        assert_eq!(expect(Duration::days(5)), "soon 5");
+        assert_eq!(expect(Duration::days(1)), "soon 1");
+        // "0 days": at expiry and after, never "Expires in 0 days".
+        assert_eq!(expect(Duration::ZERO), "expired");
+        assert_eq!(expect(-Duration::MILLISECOND), "expired");
+        assert_eq!(expect(-Duration::days(400)), "expired");
+    }
+
+    #[test]
+    fn tok_2_exactly_at_expiry_is_expired_one_millisecond_before_is_not() {
+        let expires = NOW + Duration::days(3);
+        let t = token(Some(expires));
+        assert!(matches!(
+            derive(&t, expires - Duration::MILLISECOND),
+            TokenState::ExpiringSoon { days_left: 1, .. }
+        ));
+        assert_eq!(
+            derive(&t, expires),
+            TokenState::Expired {
+                expired_at: expires
+            }
+        );
+    }
+
+    #[test]
+    fn tok_2_a_browser_clock_days_off_changes_nothing_through_the_server_clock() {
+        use crate::domain::clock::ServerClock;
+        // The server said NOW when the browser's monotonic clock read 10 s. Whatever the
+        // browser's wall clock says (days ahead, days behind), the app's time is the server's
+        // plus monotonic time elapsed, so the state is the same.
+        let t = token(Some(NOW + Duration::days(6)));
+        let clock = ServerClock::new(NOW, 10_000.0);
+        let after_a_minute = clock.now_at(70_000.0);
+        assert_eq!(after_a_minute, NOW + Duration::minutes(1));
+        assert!(matches!(
+            derive(&t, after_a_minute),
+            TokenState::ExpiringSoon { days_left: 6, .. }
+        ));
+        for wrong_by_days in [-30i64, -5, 5, 30] {
+            let browser_wall = NOW + Duration::days(wrong_by_days);
+            // Deriving with the browser's wall clock would give another answer...
+            assert_ne!(derive(&t, browser_wall), derive(&t, after_a_minute));
+        }
+        // ...and the server clock has no input for the wall clock at all: only the server's
+        // `now` and the monotonic reading. A newer server reading is followed as it is.
+        let mut c = clock;
+        c.observe(NOW + Duration::days(7), 80_000.0);
+        assert!(matches!(
+            derive(&t, c.now_at(80_000.0)),
+            TokenState::Expired { .. }
+        ));
+    }
+
+    #[test]
+    fn tok_5_next_change_at_each_boundary() {
+        // Exactly 10 days left: the next change is to 9 days, a full day later.
+        let t = token(Some(NOW + Duration::days(10)));
+        assert_eq!(next_change(&t, NOW), Some(NOW + Duration::days(1)));
+        // 11 days left: it becomes ExpiringSoon(10) a day later.
+        let t = token(Some(NOW + Duration::days(11)));
+        let next = next_change(&t, NOW).unwrap();
+        assert_eq!(next, NOW + Duration::days(1));
+        assert!(matches!(
+            derive(&t, next),
+            TokenState::ExpiringSoon { days_left: 10, .. }
+        ));
+        assert!(matches!(
+            derive(&t, next - Duration::MILLISECOND),
+            TokenState::Active { .. }
+        ));
+        // Invalidated tokens do not change by time.
+        let mut t = token(Some(NOW + Duration::days(3)));
+        t.invalidated = Some(Invalidation {
+            reason: InvalidationReason::Revoked,
+            at: NOW,
+        });
+        assert_eq!(next_change(&t, NOW), None);
+    }
 }

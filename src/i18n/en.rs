@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::{Msg, Msg2};
+use super::{FailureReason, Msg, Msg2};
+use api_types::{InvalidationReason, SocialNetwork};
 
 pub fn text(msg: &Msg) -> Cow<'static, str> {
     use Msg::*;
@@ -58,6 +59,166 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         ErrUnexpected(status) => {
             return format!("The server answered unexpectedly (HTTP {status}). Try again.").into()
         }
+
+        // ---- social accounts (ACC, TOK, OAUTH): issue 4 ----
+        AccTwitterAccounts => "Twitter Accounts",
+        AccInstagramAccounts => "Instagram Accounts",
+        AccBusinessAccounts => "Instagram Business Accounts",
+        AccBusinessInfoBefore => "For information about Instagram Business Accounts, view the ",
+        AccBusinessInfoLink => "documentation",
+        AccBusinessInfoAfter => ".",
+        AccOpensInNewTab => "(opens in a new tab)",
+        AccSectionEmpty(n) => {
+            return format!("No {} accounts are connected yet.", network(*n)).into()
+        }
+        AccAddAccount => "Add Account",
+        AccAdding => "Adding…",
+        AccRefreshToken => "Refresh Token",
+        AccRefreshing => "Refreshing…",
+        AccDetailsFor(name) => return format!("Details for {name}").into(),
+        AccStateActive(Some(date)) => return format!("Active · expires on {date}").into(),
+        AccStateActive(None) => "Active · does not expire",
+        AccStateExpiring(1) => "Expires in 1 day",
+        AccStateExpiring(n) => return format!("Expires in {n} days").into(),
+        AccStateExpired => "Expired",
+        AccStateNeedsReauth(r) => {
+            return format!("Needs re-authorization: {}", reason(*r)).into()
+        }
+        AccSocialAccount => "Social Account",
+        AccDisplayName => "Display name",
+        AccDisplayNameHelp => "Enter an internal name to help identify your Social Account.",
+        AccDisplayNameTooLong => "The display name can be at most 100 characters long.",
+        AccDisplayNameInvalid => "The display name cannot contain control characters such as line breaks.",
+        AccSaveSettings => "Save Settings",
+        AccSaving => "Saving…",
+        AccSaved => "Settings saved.",
+        AccDelete => "Delete",
+        AccMoveUp => "Move up",
+        AccMoveDown => "Move down",
+        AccOrderHeading => "Search fallback order",
+        AccOrderPlace { place, of } => {
+            return format!("Place {place} of {of} in this section. Searches use the first account that works.").into()
+        }
+        AccMovedTo { name, place, of } => {
+            return format!("{name} is now place {place} of {of}.").into()
+        }
+        AccTokenHeading => "Token details",
+        AccExpiresAtLabel => "Expires",
+        AccDoesNotExpire => "Does not expire (Twitter OAuth 1.0a)",
+        AccStateLabel => "State",
+        AccLastRefreshLabel => "Last refreshed",
+        AccLastRefreshValue { when, by: Some(by) } => return format!("{when} by {by}").into(),
+        AccLastRefreshValue { when, by: None } => return when.clone().into(),
+        AccNeverRefreshed => "Not refreshed since it was connected",
+        AccConnectedLabel => "Connected",
+        AccConnectedValue { when, by: Some(by) } => return format!("{when} by {by}").into(),
+        AccConnectedValue { when, by: None } => return when.clone().into(),
+        AccDependsHeading => "What depends on this account",
+        AccDepStreams { count: 0, .. } => "It feeds no streams.",
+        AccDepStreams { count: 1, names } => return format!("It feeds 1 stream: {names}.").into(),
+        AccDepStreams { count, names } => {
+            return format!("It feeds {count} streams: {names}.").into()
+        }
+        AccDepSearchRank(n) => {
+            return format!("Place {n} in the Instagram search fallback order.").into()
+        }
+        AccDepNoSearch => "Instagram search does not use it.",
+        AccDepFallback(h) => {
+            return format!("If it stops working, Instagram search uses @{h} instead.").into()
+        }
+        AccDepNoFallback => "If it stops working, no other Instagram account can take over search.",
+        AccDepRights(0) => "No open rights requests are tracked through it.",
+        AccDepRights(1) => "1 open rights request is tracked through it.",
+        AccDepRights(n) => {
+            return format!("{n} open rights requests are tracked through it.").into()
+        }
+        AccHistoryHeading => "Token history",
+        AccHistoryEmpty => "No token events yet.",
+        AccHistConnected(Some(by)) => return format!("Connected by {by}").into(),
+        AccHistConnected(None) => "Connected",
+        AccHistRefreshed(Some(by)) => return format!("Token refreshed by {by}").into(),
+        AccHistRefreshed(None) => "Token refreshed",
+        AccHistRefreshFailed { by: Some(by), why } => {
+            return format!("Refresh by {by} failed: {}", failure(*why)).into()
+        }
+        AccHistRefreshFailed { by: None, why } => {
+            return format!("Refresh failed: {}", failure(*why)).into()
+        }
+        AccHistWarning(Some(n)) => return format!("Expiry warning sent: {n} days left").into(),
+        AccHistWarning(None) => "Expiry warning sent",
+        AccHistExpired => "Token expired",
+        AccHistRevoked(r) => return format!("Access invalidated: {}", reason(*r)).into(),
+        AccHistReconnected(Some(by)) => return format!("Reconnected by {by}").into(),
+        AccHistReconnected(None) => "Reconnected",
+        AccHistOther => "Other token event",
+        AccAskAdmin(names) if names.is_empty() => "Ask a network admin.",
+        AccAskAdmin(names) => return format!("Ask an admin: {names}").into(),
+        AccAskAdminToManage(names) if names.is_empty() => {
+            "To rename, reorder, add or delete accounts, ask a network admin."
+        }
+        AccAskAdminToManage(names) => {
+            return format!("To rename, reorder, add or delete accounts, ask an admin: {names}").into()
+        }
+        AccCuratorNote(names) if names.is_empty() => {
+            "You can see every account's token. To fix one, ask a network admin."
+        }
+        AccCuratorNote(names) => {
+            return format!("You can see every account's token. To fix one, ask an admin: {names}").into()
+        }
+        AccDeleteTitle(name) => return format!("Delete {name}?").into(),
+        AccDeleteStreams { count: 0, .. } => "No streams use this account.",
+        AccDeleteStreams { count: 1, names } => {
+            return format!("1 stream will stop: {names}.").into()
+        }
+        AccDeleteStreams { count, names } => {
+            return format!("{count} streams will stop: {names}.").into()
+        }
+        AccDeleteRights(0) => "No open rights requests are tracked through it.",
+        AccDeleteRights(1) => "1 open rights request will no longer be tracked.",
+        AccDeleteRights(n) => {
+            return format!("{n} open rights requests will no longer be tracked.").into()
+        }
+        AccDeleteSearch(Some(h)) => {
+            return format!("Instagram search will use @{h} instead.").into()
+        }
+        AccDeleteSearch(None) => "No other Instagram account can take over search.",
+        AccDeleteForever => "The account, its token and its token history are removed. To use it again, add it again.",
+        AccDeleteConfirm => "Delete account",
+        AccDeleting => "Deleting…",
+        AccCancel => "Cancel",
+        AccDeleted { name, stopped: 0 } => return format!("{name} was deleted.").into(),
+        AccDeleted { name, stopped: 1 } => {
+            return format!("{name} was deleted. 1 stream stopped.").into()
+        }
+        AccDeleted { name, stopped } => {
+            return format!("{name} was deleted. {stopped} streams stopped.").into()
+        }
+        AccOauthWaiting => "Finish the authorization in the window that opened.",
+        AccOauthRefreshed(Some(date)) => {
+            return format!("Token refreshed. It now expires on {date}.").into()
+        }
+        AccOauthRefreshed(None) => "The token is valid and does not expire: nothing needed refreshing.",
+        AccOauthConnected(h) => return format!("@{h} is connected.").into(),
+        AccOauthAlreadyConnected(h) => {
+            return format!("@{h} was already connected: its token was refreshed instead of adding it twice.").into()
+        }
+        AccOauthCancelled => "Authorization was cancelled.",
+        AccOauthDenied(n) => {
+            return format!("Authorization was denied at {}. Nothing was changed.", network(*n)).into()
+        }
+        AccOauthMismatch { network: n, expected, used } => {
+            return format!(
+                "You authorized @{used}, but this account is @{expected}. Nothing was changed. To switch, log out of @{used} at {}, then choose Refresh Token again and sign in as @{expected}.",
+                network(*n)
+            )
+            .into()
+        }
+        AccOauthFlowExpired => "The authorization was not finished within 15 minutes and has expired. Nothing was changed; try again.",
+        AccOauthBlocked { adding: false } => "The browser blocked the authorization window. Allow pop-ups for this site and try again, or continue in this tab: you will come back to this account afterwards.",
+        AccOauthBlocked { adding: true } => "The browser blocked the authorization window. Allow pop-ups for this site and try again, or continue in this tab: you will come back to this page afterwards.",
+        AccOauthContinueInTab => "Continue in this tab",
+        AccOauthCheckAgain => "Check again",
+        // ---- end of social accounts ----
     })
 }
 
@@ -66,5 +227,35 @@ pub fn word(w: Msg2) -> &'static str {
         Msg2::RoleAdmin => "Admin",
         Msg2::RoleModerator => "Moderator",
         Msg2::RoleCurator => "Curator",
+    }
+}
+
+// ---- social accounts (issue 4) ----
+
+fn network(n: SocialNetwork) -> &'static str {
+    match n {
+        SocialNetwork::Twitter => "Twitter",
+        SocialNetwork::Instagram => "Instagram",
+        SocialNetwork::InstagramBusiness => "Instagram Business (Facebook)",
+    }
+}
+
+fn reason(r: InvalidationReason) -> &'static str {
+    match r {
+        InvalidationReason::Revoked => "access was revoked",
+        InvalidationReason::PasswordChanged => "the password was changed",
+        InvalidationReason::AppRemoved => "the app was removed from the account",
+        InvalidationReason::SessionInvalid => "the provider ended the session",
+        InvalidationReason::Other => "the provider invalidated the token",
+    }
+}
+
+fn failure(f: FailureReason) -> &'static str {
+    match f {
+        FailureReason::Denied => "authorization was denied at the provider",
+        FailureReason::IdentityMismatch => "a different account was authorized",
+        FailureReason::TokenExpired => "the token had expired",
+        FailureReason::TokenRevoked => "the token had been invalidated",
+        FailureReason::Unknown => "the provider gave no reason",
     }
 }

@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::{Msg, Msg2};
+use super::{FailureReason, Msg, Msg2};
+use api_types::{InvalidationReason, SocialNetwork};
 
 pub fn text(msg: &Msg) -> Cow<'static, str> {
     use Msg::*;
@@ -58,6 +59,168 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         ErrUnexpected(status) => {
             return format!("De server antwoordde onverwacht (HTTP {status}). Probeer het opnieuw.").into()
         }
+
+        // ---- sociale accounts (ACC, TOK, OAUTH): issue 4 ----
+        AccTwitterAccounts => "Twitter-accounts",
+        AccInstagramAccounts => "Instagram-accounts",
+        AccBusinessAccounts => "Instagram Business-accounts",
+        AccBusinessInfoBefore => "Lees voor informatie over Instagram Business-accounts de ",
+        AccBusinessInfoLink => "documentatie",
+        AccBusinessInfoAfter => ".",
+        AccOpensInNewTab => "(opent in een nieuw tabblad)",
+        AccSectionEmpty(n) => {
+            return format!("Er zijn nog geen {}-accounts gekoppeld.", network(*n)).into()
+        }
+        AccAddAccount => "Account toevoegen",
+        AccAdding => "Bezig met toevoegen…",
+        AccRefreshToken => "Token vernieuwen",
+        AccRefreshing => "Bezig met vernieuwen…",
+        AccDetailsFor(name) => return format!("Gegevens van {name}").into(),
+        AccStateActive(Some(date)) => return format!("Actief · verloopt op {date}").into(),
+        AccStateActive(None) => "Actief · verloopt niet",
+        AccStateExpiring(1) => "Verloopt over 1 dag",
+        AccStateExpiring(n) => return format!("Verloopt over {n} dagen").into(),
+        AccStateExpired => "Verlopen",
+        AccStateNeedsReauth(r) => {
+            return format!("Opnieuw autoriseren nodig: {}", reason(*r)).into()
+        }
+        AccSocialAccount => "Sociaal account",
+        AccDisplayName => "Weergavenaam",
+        AccDisplayNameHelp => "Voer een interne naam in waaraan je dit sociale account herkent.",
+        AccDisplayNameTooLong => "De weergavenaam mag hoogstens 100 tekens lang zijn.",
+        AccDisplayNameInvalid => "De weergavenaam mag geen stuurtekens zoals regeleinden bevatten.",
+        AccSaveSettings => "Instellingen opslaan",
+        AccSaving => "Bezig met opslaan…",
+        AccSaved => "Instellingen opgeslagen.",
+        AccDelete => "Verwijderen",
+        AccMoveUp => "Omhoog",
+        AccMoveDown => "Omlaag",
+        AccOrderHeading => "Volgorde bij zoeken",
+        AccOrderPlace { place, of } => {
+            return format!("Plaats {place} van {of} in dit onderdeel. Zoeken gebruikt het eerste account dat werkt.").into()
+        }
+        AccMovedTo { name, place, of } => {
+            return format!("{name} staat nu op plaats {place} van {of}.").into()
+        }
+        AccTokenHeading => "Tokengegevens",
+        AccExpiresAtLabel => "Verloopt",
+        AccDoesNotExpire => "Verloopt niet (Twitter OAuth 1.0a)",
+        AccStateLabel => "Status",
+        AccLastRefreshLabel => "Laatst vernieuwd",
+        AccLastRefreshValue { when, by: Some(by) } => return format!("{when} door {by}").into(),
+        AccLastRefreshValue { when, by: None } => return when.clone().into(),
+        AccNeverRefreshed => "Niet vernieuwd sinds het koppelen",
+        AccConnectedLabel => "Gekoppeld",
+        AccConnectedValue { when, by: Some(by) } => return format!("{when} door {by}").into(),
+        AccConnectedValue { when, by: None } => return when.clone().into(),
+        AccDependsHeading => "Wat van dit account afhangt",
+        AccDepStreams { count: 0, .. } => "Het voedt geen streams.",
+        AccDepStreams { count: 1, names } => return format!("Het voedt 1 stream: {names}.").into(),
+        AccDepStreams { count, names } => {
+            return format!("Het voedt {count} streams: {names}.").into()
+        }
+        AccDepSearchRank(n) => {
+            return format!("Plaats {n} in de volgorde waarin Instagram-zoeken accounts gebruikt.").into()
+        }
+        AccDepNoSearch => "Instagram-zoeken gebruikt het niet.",
+        AccDepFallback(h) => {
+            return format!("Als het niet meer werkt, gebruikt Instagram-zoeken @{h}.").into()
+        }
+        AccDepNoFallback => "Als het niet meer werkt, kan geen ander Instagram-account het zoeken overnemen.",
+        AccDepRights(0) => "Er lopen geen openstaande rechtenaanvragen via dit account.",
+        AccDepRights(1) => "Er loopt 1 openstaande rechtenaanvraag via dit account.",
+        AccDepRights(n) => {
+            return format!("Er lopen {n} openstaande rechtenaanvragen via dit account.").into()
+        }
+        AccHistoryHeading => "Tokengeschiedenis",
+        AccHistoryEmpty => "Nog geen gebeurtenissen voor dit token.",
+        AccHistConnected(Some(by)) => return format!("Gekoppeld door {by}").into(),
+        AccHistConnected(None) => "Gekoppeld",
+        AccHistRefreshed(Some(by)) => return format!("Token vernieuwd door {by}").into(),
+        AccHistRefreshed(None) => "Token vernieuwd",
+        AccHistRefreshFailed { by: Some(by), why } => {
+            return format!("Vernieuwen door {by} mislukt: {}", failure(*why)).into()
+        }
+        AccHistRefreshFailed { by: None, why } => {
+            return format!("Vernieuwen mislukt: {}", failure(*why)).into()
+        }
+        AccHistWarning(Some(n)) => {
+            return format!("Waarschuwing verstuurd: nog {n} dagen geldig").into()
+        }
+        AccHistWarning(None) => "Waarschuwing over het verlopen verstuurd",
+        AccHistExpired => "Token verlopen",
+        AccHistRevoked(r) => return format!("Toegang ongeldig gemaakt: {}", reason(*r)).into(),
+        AccHistReconnected(Some(by)) => return format!("Opnieuw gekoppeld door {by}").into(),
+        AccHistReconnected(None) => "Opnieuw gekoppeld",
+        AccHistOther => "Andere gebeurtenis voor dit token",
+        AccAskAdmin(names) if names.is_empty() => "Vraag het een netwerkbeheerder.",
+        AccAskAdmin(names) => return format!("Vraag het een beheerder: {names}").into(),
+        AccAskAdminToManage(names) if names.is_empty() => {
+            "Vraag een netwerkbeheerder om accounts te hernoemen, te verplaatsen, toe te voegen of te verwijderen."
+        }
+        AccAskAdminToManage(names) => {
+            return format!("Om accounts te hernoemen, te verplaatsen, toe te voegen of te verwijderen, vraag het een beheerder: {names}").into()
+        }
+        AccCuratorNote(names) if names.is_empty() => {
+            "Je ziet het token van elk account. Vraag een netwerkbeheerder om er een te herstellen."
+        }
+        AccCuratorNote(names) => {
+            return format!("Je ziet het token van elk account. Om er een te herstellen, vraag het een beheerder: {names}").into()
+        }
+        AccDeleteTitle(name) => return format!("{name} verwijderen?").into(),
+        AccDeleteStreams { count: 0, .. } => "Geen enkele stream gebruikt dit account.",
+        AccDeleteStreams { count: 1, names } => {
+            return format!("1 stream stopt: {names}.").into()
+        }
+        AccDeleteStreams { count, names } => {
+            return format!("{count} streams stoppen: {names}.").into()
+        }
+        AccDeleteRights(0) => "Er lopen geen openstaande rechtenaanvragen via dit account.",
+        AccDeleteRights(1) => "1 openstaande rechtenaanvraag wordt niet meer gevolgd.",
+        AccDeleteRights(n) => {
+            return format!("{n} openstaande rechtenaanvragen worden niet meer gevolgd.").into()
+        }
+        AccDeleteSearch(Some(h)) => {
+            return format!("Instagram-zoeken gebruikt dan @{h}.").into()
+        }
+        AccDeleteSearch(None) => "Geen ander Instagram-account kan het zoeken overnemen.",
+        AccDeleteForever => "Het account, zijn token en de tokengeschiedenis worden verwijderd. Om het weer te gebruiken, voeg je het opnieuw toe.",
+        AccDeleteConfirm => "Account verwijderen",
+        AccDeleting => "Bezig met verwijderen…",
+        AccCancel => "Annuleren",
+        AccDeleted { name, stopped: 0 } => return format!("{name} is verwijderd.").into(),
+        AccDeleted { name, stopped: 1 } => {
+            return format!("{name} is verwijderd. 1 stream is gestopt.").into()
+        }
+        AccDeleted { name, stopped } => {
+            return format!("{name} is verwijderd. {stopped} streams zijn gestopt.").into()
+        }
+        AccOauthWaiting => "Rond de autorisatie af in het venster dat is geopend.",
+        AccOauthRefreshed(Some(date)) => {
+            return format!("Token vernieuwd. Het verloopt nu op {date}.").into()
+        }
+        AccOauthRefreshed(None) => "Het token is geldig en verloopt niet: er hoefde niets te worden vernieuwd.",
+        AccOauthConnected(h) => return format!("@{h} is gekoppeld.").into(),
+        AccOauthAlreadyConnected(h) => {
+            return format!("@{h} was al gekoppeld: het token is vernieuwd in plaats van het account dubbel toe te voegen.").into()
+        }
+        AccOauthCancelled => "De autorisatie is geannuleerd.",
+        AccOauthDenied(n) => {
+            return format!("De autorisatie is geweigerd bij {}. Er is niets gewijzigd.", network(*n)).into()
+        }
+        AccOauthMismatch { network: n, expected, used } => {
+            return format!(
+                "Je hebt @{used} geautoriseerd, maar dit account is @{expected}. Er is niets gewijzigd. Om te wisselen: meld je bij {} af als @{used}, kies opnieuw Token vernieuwen en meld je aan als @{expected}.",
+                network(*n)
+            )
+            .into()
+        }
+        AccOauthFlowExpired => "De autorisatie is niet binnen 15 minuten afgerond en is verlopen. Er is niets gewijzigd; probeer het opnieuw.",
+        AccOauthBlocked { adding: false } => "De browser heeft het autorisatievenster geblokkeerd. Sta pop-ups toe voor deze site en probeer het opnieuw, of ga verder in dit tabblad: daarna kom je terug bij dit account.",
+        AccOauthBlocked { adding: true } => "De browser heeft het autorisatievenster geblokkeerd. Sta pop-ups toe voor deze site en probeer het opnieuw, of ga verder in dit tabblad: daarna kom je terug op deze pagina.",
+        AccOauthContinueInTab => "Verder in dit tabblad",
+        AccOauthCheckAgain => "Opnieuw controleren",
+        // ---- einde sociale accounts ----
     })
 }
 
@@ -66,5 +229,35 @@ pub fn word(w: Msg2) -> &'static str {
         Msg2::RoleAdmin => "Beheerder",
         Msg2::RoleModerator => "Moderator",
         Msg2::RoleCurator => "Curator",
+    }
+}
+
+// ---- sociale accounts (issue 4) ----
+
+fn network(n: SocialNetwork) -> &'static str {
+    match n {
+        SocialNetwork::Twitter => "Twitter",
+        SocialNetwork::Instagram => "Instagram",
+        SocialNetwork::InstagramBusiness => "Instagram Business (Facebook)",
+    }
+}
+
+fn reason(r: InvalidationReason) -> &'static str {
+    match r {
+        InvalidationReason::Revoked => "de toegang is ingetrokken",
+        InvalidationReason::PasswordChanged => "het wachtwoord is gewijzigd",
+        InvalidationReason::AppRemoved => "de app is van het account verwijderd",
+        InvalidationReason::SessionInvalid => "de aanbieder heeft de sessie beëindigd",
+        InvalidationReason::Other => "de aanbieder heeft het token ongeldig gemaakt",
+    }
+}
+
+fn failure(f: FailureReason) -> &'static str {
+    match f {
+        FailureReason::Denied => "de autorisatie is geweigerd bij de aanbieder",
+        FailureReason::IdentityMismatch => "er is een ander account geautoriseerd",
+        FailureReason::TokenExpired => "het token was verlopen",
+        FailureReason::TokenRevoked => "het token was ongeldig gemaakt",
+        FailureReason::Unknown => "de aanbieder gaf geen reden",
     }
 }

@@ -3,6 +3,7 @@
 pub mod library;
 pub mod not_found;
 pub mod settings;
+pub mod social_accounts;
 pub mod streams;
 
 use leptos::prelude::*;

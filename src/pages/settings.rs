@@ -32,10 +32,7 @@ pub fn SettingsLayout() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn SocialAccountsPage() -> impl IntoView {
-    view! { <NotBuilt title=Msg::SocialAccounts/> }
-}
+pub use super::social_accounts::SocialAccountsPage;
 
 #[component]
 pub fn RightsManagementPage() -> impl IntoView {

@@ -1,0 +1,907 @@
+//! Settings › Network Settings › Social Accounts (ACC-1..9, TOK-1..5, OAUTH-1..4).
+//!
+//! Data flows one way: this page asks `api::` for the accounts, keeps one reactive record per
+//! account (so a change re-renders one card, not a thousand), derives each token's state with
+//! `domain::token::derive` against the server's clock, and the cards render it.
+//!
+//! - `mod.rs` (this file): loading, the three sections, the page's shared state, the TOK-5 timer,
+//!   and what refresh / add / reorder / delete do to the records.
+//! - `card.rs`: one account: the collapsed card and the expanded "Social Account" panel.
+//! - `oauth.rs`: the authorization popup and its messages.
+//! - `delete.rs`: the delete confirmation (a native `<dialog>`).
+
+mod card;
+mod delete;
+mod oauth;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use api_types::{Permissions, SocialAccount, SocialNetwork, Timestamp};
+use leptos::leptos_dom::helpers::{
+    request_animation_frame, set_interval_with_handle, set_timeout_with_handle,
+    window_event_listener_untyped,
+};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api::{monotonic_ms, Api, AppError};
+use crate::app::use_session;
+use crate::components::i18n::use_i18n;
+use crate::components::states::ErrorSlot;
+use crate::config::Config;
+use crate::domain::accounts::{
+    add_refreshed_existing, admin_names, dom_id, first_batch, moved, sections, shown_name,
+    soonest_change, wait_ms, Direction, RENDER_FIRST, RENDER_STEP,
+};
+use crate::i18n::Msg;
+use crate::pages::settings::SOCIAL_ACCOUNTS;
+
+use card::AccountCard;
+use delete::DeleteDialog;
+pub(crate) use oauth::End;
+use oauth::Watches;
+
+/// How often an open page reads the accounts again, besides when its tab becomes visible.
+const RESYNC_EVERY: Duration = Duration::from_secs(120);
+
+/// Says "(opens in a new tab)" for the documentation link, outside the sentence ACC-1 quotes.
+const NEW_TAB_NOTE_ID: &str = "stc-acc-new-tab-note";
+
+/// Where the documentation about Instagram Business Accounts lives (ACC-1).
+const BUSINESS_DOCS_URL: &str = "https://help.instagram.com/502981923235522";
+
+/// One account on the page: its latest record and what is happening to it. Every field is a
+/// signal, so the record is `Copy` and a change re-renders only what reads it.
+#[derive(Clone, Copy)]
+pub(crate) struct Entry {
+    pub account: RwSignal<SocialAccount>,
+    /// A refresh is running (OAUTH-4).
+    pub busy: RwSignal<bool>,
+    /// How the last refresh ended, shown on the card.
+    pub outcome: RwSignal<Option<End>>,
+    /// The display name as typed, while it differs from the saved one (kept through errors).
+    pub draft: RwSignal<Option<String>>,
+    /// Bumped whenever the token may have changed, so details are read again.
+    pub version: RwSignal<u32>,
+    pub save_error: RwSignal<Option<AppError>>,
+    pub order_error: RwSignal<Option<AppError>>,
+}
+
+impl Entry {
+    fn new(account: SocialAccount) -> Self {
+        Self {
+            account: RwSignal::new(account),
+            busy: RwSignal::new(false),
+            outcome: RwSignal::new(None),
+            draft: RwSignal::new(None),
+            version: RwSignal::new(0),
+            save_error: RwSignal::new(None),
+            order_error: RwSignal::new(None),
+        }
+    }
+
+    /// The account's id (it never changes for a record).
+    pub fn id(&self) -> String {
+        self.account.with_untracked(|a| a.id.clone())
+    }
+
+    pub fn network(&self) -> SocialNetwork {
+        self.account.with_untracked(|a| a.network)
+    }
+}
+
+/// One section (ACC-1): a network's accounts in fallback order.
+#[derive(Clone, Copy)]
+pub(crate) struct Section {
+    pub network: SocialNetwork,
+    pub entries: RwSignal<Vec<Entry>>,
+    /// An add is running.
+    pub busy: RwSignal<bool>,
+    /// How the last add ended.
+    pub outcome: RwSignal<Option<End>>,
+    /// What just happened here, announced politely (deleted, moved).
+    pub notice: RwSignal<Option<Msg>>,
+    /// A reorder is being saved.
+    pub reordering: RwSignal<bool>,
+    /// How many cards are drawn so far (long sections are drawn in steps).
+    pub shown: RwSignal<usize>,
+}
+
+impl Section {
+    fn new(network: SocialNetwork) -> Self {
+        Self {
+            network,
+            entries: RwSignal::new(Vec::new()),
+            busy: RwSignal::new(false),
+            outcome: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            reordering: RwSignal::new(false),
+            shown: RwSignal::new(RENDER_FIRST),
+        }
+    }
+
+    pub fn heading_id(&self) -> String {
+        format!("stc-acc-section-{}", self.network.as_str())
+    }
+
+    fn heading(&self) -> Msg {
+        match self.network {
+            SocialNetwork::Twitter => Msg::AccTwitterAccounts,
+            SocialNetwork::Instagram => Msg::AccInstagramAccounts,
+            SocialNetwork::InstagramBusiness => Msg::AccBusinessAccounts,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Load {
+    Loading,
+    Failed(AppError),
+    Ready,
+}
+
+/// What every card and dialog on the page shares.
+#[derive(Clone, Copy)]
+pub(crate) struct PageCtx {
+    /// The server's time now (TOK-2), moved on by the TOK-5 timer and by every API answer.
+    pub now: RwSignal<Option<Timestamp>>,
+    /// The open account (`?account=ID`, SHELL-3).
+    pub open: Memo<Option<String>>,
+    pub perms: Memo<Permissions>,
+    /// "NAME, NAME" of the people who can fix tokens (ACC-8).
+    pub admins: Memo<String>,
+    pub sections: [Section; 3],
+    /// The account whose deletion is being confirmed.
+    pub delete: RwSignal<Option<Entry>>,
+    watches: StoredValue<Watches, LocalStorage>,
+    navigate: Callback<String>,
+    /// This page's address with the base path, for `return_to`.
+    page_href: StoredValue<String>,
+    /// The page's reactive owner: records made later (after an answer arrives) belong to the
+    /// page and go with it.
+    owner: StoredValue<Owner>,
+}
+
+pub(crate) fn use_page() -> PageCtx {
+    expect_context::<PageCtx>()
+}
+
+fn encode(s: &str) -> String {
+    js_sys::encode_uri_component(s).into()
+}
+
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Moves focus to an element by id after the next render.
+pub(crate) fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = element(&id) {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Whether focus fell back to the page body (its element went away).
+fn focus_was_lost() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| match (d.active_element(), d.body()) {
+            (None, _) => true,
+            (Some(a), Some(b)) => a == *b.as_ref(),
+            _ => false,
+        })
+        .unwrap_or(false)
+}
+
+fn perf_mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+impl PageCtx {
+    /// Whether the page is still there. Answers that arrive after the person left are dropped.
+    pub fn alive(&self) -> bool {
+        self.page_href.try_with_value(|_| ()).is_some()
+    }
+
+    fn new_entry(&self, account: SocialAccount) -> Entry {
+        match self.owner.try_get_value() {
+            Some(owner) => owner.with(|| Entry::new(account)),
+            None => Entry::new(account),
+        }
+    }
+
+    pub fn section(&self, network: SocialNetwork) -> Section {
+        match network {
+            SocialNetwork::Twitter => self.sections[0],
+            SocialNetwork::Instagram => self.sections[1],
+            SocialNetwork::InstagramBusiness => self.sections[2],
+        }
+    }
+
+    fn find(&self, id: &str) -> Option<Entry> {
+        self.sections.iter().find_map(|s| {
+            s.entries
+                .with_untracked(|es| es.iter().find(|e| e.id() == id).copied())
+        })
+    }
+
+    /// Opens one account's card, or closes it (`None`), in the URL (SHELL-3).
+    pub fn set_open(&self, id: Option<String>) {
+        let path = match id {
+            Some(id) => format!("{SOCIAL_ACCOUNTS}?account={}", encode(&id)),
+            None => SOCIAL_ACCOUNTS.to_string(),
+        };
+        self.navigate.run(path);
+    }
+
+    fn return_to(&self, query: &str) -> String {
+        format!("{}?{query}", self.page_href.get_value())
+    }
+
+    /// Refresh Token (TOK-4, OAUTH-1): must be called from the click handler itself.
+    pub fn refresh(&self, api: Api, entry: Entry) {
+        if entry.busy.get_untracked() {
+            return; // OAUTH-4: one at a time.
+        }
+        let popup = oauth::open_blank_popup();
+        entry.busy.set(true);
+        entry.outcome.set(None);
+        let id = entry.id();
+        let return_to = Some(self.return_to(&format!("account={}", encode(&id))));
+        let page = *self;
+        let start_api = api.clone();
+        oauth::run(
+            api,
+            popup,
+            async move { start_api.refresh(&id, return_to).await },
+            self.watches.get_value(),
+            std::rc::Rc::new(move |end| page.apply_refresh(entry, end)),
+        );
+    }
+
+    /// What a refresh's end does to its record (ACC-5: the same record, never a new row).
+    pub fn apply_refresh(&self, entry: Entry, end: End) {
+        if !self.alive() {
+            return;
+        }
+        if !end.is_final() {
+            entry.outcome.try_set(Some(end));
+            return;
+        }
+        let id = entry.id();
+        if let End::Silent(account) | End::Connected(account) = &end {
+            if account.id == id {
+                entry.account.try_set(account.clone());
+            } else {
+                self.put(account.clone());
+            }
+        }
+        entry.busy.try_set(false);
+        entry.outcome.try_set(Some(end));
+        entry.version.try_update(|v| *v += 1);
+        // The Refresh Token button may have moved inside the card: keep the keyboard nearby.
+        request_animation_frame(move || {
+            if focus_was_lost() {
+                if let Some(el) = element(&dom_id("stc-acc-toggle", &id)) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+
+    /// Puts an account the API returned into its section: replaces its record, or adds one.
+    /// Returns whether it was there already.
+    fn put(&self, account: SocialAccount) -> bool {
+        let section = self.section(account.network);
+        if let Some(entry) = self.find(&account.id) {
+            entry.account.try_set(account);
+            entry.version.try_update(|v| *v += 1);
+            return true;
+        }
+        section
+            .entries
+            .try_update(|es| es.push(self.new_entry(account)));
+        false
+    }
+
+    /// Add Account (ACC-5): always through the provider's authorization.
+    pub fn add(&self, api: Api, section: Section) {
+        if section.busy.get_untracked() {
+            return;
+        }
+        let popup = oauth::open_blank_popup();
+        section.busy.set(true);
+        section.outcome.set(None);
+        let network = section.network;
+        let return_to = Some(self.return_to(&format!("adding={}", network.as_str())));
+        let page = *self;
+        let start_api = api.clone();
+        oauth::run(
+            api,
+            popup,
+            async move { start_api.add_account(network, return_to).await },
+            self.watches.get_value(),
+            std::rc::Rc::new(move |end| page.apply_add(section, end)),
+        );
+    }
+
+    pub fn apply_add(&self, section: Section, end: End) {
+        if !self.alive() {
+            return;
+        }
+        if !end.is_final() {
+            section.outcome.try_set(Some(end));
+            return;
+        }
+        let end = match end {
+            End::Silent(account) | End::Connected(account) => {
+                let handle = account.handle.clone();
+                let existed = add_refreshed_existing(&account);
+                self.put(account);
+                section.notice.try_set(Some(if existed {
+                    Msg::AccOauthAlreadyConnected(handle)
+                } else {
+                    Msg::AccOauthConnected(handle)
+                }));
+                None
+            }
+            other => Some(other),
+        };
+        section.busy.try_set(false);
+        section.outcome.try_set(end);
+    }
+
+    /// Move up / Move down (ACC-7): the whole new order is saved, then shown as the API has it.
+    pub fn move_entry(&self, api: Api, entry: Entry, dir: Direction) {
+        let section = self.section(entry.network());
+        if section.reordering.get_untracked() {
+            return;
+        }
+        let id = entry.id();
+        let ids: Vec<String> = section
+            .entries
+            .with_untracked(|es| es.iter().map(Entry::id).collect());
+        let Some(new_order) = moved(&ids, &id, dir) else {
+            return;
+        };
+        section.reordering.set(true);
+        entry.order_error.set(None);
+        let page = *self;
+        spawn_local(async move {
+            let result = api.reorder(section.network, new_order).await;
+            if !page.alive() {
+                return;
+            }
+            match result {
+                Ok(accounts) => {
+                    let current = section.entries.get_untracked();
+                    let mut next: Vec<Entry> = Vec::with_capacity(current.len());
+                    for account in accounts {
+                        if let Some(e) = current.iter().find(|e| e.id() == account.id) {
+                            if e.account.with_untracked(|a| *a != account) {
+                                e.account.try_set(account);
+                            }
+                            next.push(*e);
+                        }
+                    }
+                    // Anything the answer did not mention stays, at the end.
+                    for e in current {
+                        if !next.iter().any(|n| n.id() == e.id()) {
+                            next.push(e);
+                        }
+                    }
+                    let of = next.len();
+                    let place = next.iter().position(|e| e.id() == id).map(|p| p + 1);
+                    section.entries.try_set(next);
+                    if let Some(place) = place {
+                        section.notice.try_set(Some(Msg::AccMovedTo {
+                            name: entry.account.with_untracked(shown_name),
+                            place: u32::try_from(place).unwrap_or(u32::MAX),
+                            of: u32::try_from(of).unwrap_or(u32::MAX),
+                        }));
+                    }
+                    // Moving a node in the DOM drops its focus: put it back on the same button.
+                    let button = match dir {
+                        Direction::Up => "stc-acc-up",
+                        Direction::Down => "stc-acc-down",
+                    };
+                    focus_later(dom_id(button, &id));
+                }
+                Err(e) => {
+                    entry.order_error.try_set(Some(e));
+                }
+            }
+            section.reordering.try_set(false);
+        });
+    }
+
+    /// Whether anything on the page is in the middle of an action (then a background re-read
+    /// waits for the next round rather than reshuffle under the person's hands).
+    fn busy(&self) -> bool {
+        self.delete.get_untracked().is_some()
+            || self.sections.iter().any(|s| {
+                s.busy.get_untracked()
+                    || s.reordering.get_untracked()
+                    || s.entries
+                        .with_untracked(|es| es.iter().any(|e| e.busy.get_untracked()))
+            })
+    }
+
+    /// Takes a fresh list from the API into the existing records: changed accounts are updated
+    /// in place (what someone typed stays: it lives in the record's draft), new ones added,
+    /// deleted ones dropped, and the order follows the API.
+    fn merge(&self, list: Vec<SocialAccount>) {
+        for (network, accounts) in sections(list) {
+            let section = self.section(network);
+            let current = section.entries.get_untracked();
+            let by_id: HashMap<String, Entry> = current.iter().map(|e| (e.id(), *e)).collect();
+            let next: Vec<Entry> = accounts
+                .into_iter()
+                .map(|a| match by_id.get(&a.id) {
+                    Some(e) => {
+                        if e.account.with_untracked(|x| *x != a) {
+                            e.account.set(a);
+                        }
+                        *e
+                    }
+                    None => self.new_entry(a),
+                })
+                .collect();
+            let same = next.len() == current.len()
+                && next.iter().zip(&current).all(|(a, b)| a.id() == b.id());
+            if !same {
+                section.entries.set(next);
+            }
+        }
+    }
+
+    /// After a confirmed delete: the record goes, the section says what happened.
+    pub fn remove(&self, entry: Entry, stopped: usize) {
+        if !self.alive() {
+            return;
+        }
+        let id = entry.id();
+        let section = self.section(entry.network());
+        let name = entry.account.with_untracked(shown_name);
+        section.entries.try_update(|es| es.retain(|e| e.id() != id));
+        section.notice.try_set(Some(Msg::AccDeleted {
+            name,
+            stopped: u32::try_from(stopped).unwrap_or(u32::MAX),
+        }));
+        if self.open.get_untracked().as_deref() == Some(id.as_str()) {
+            self.set_open(None);
+        }
+        focus_later(section.heading_id());
+    }
+}
+
+#[component]
+pub fn SocialAccountsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_context::<Api>();
+    let config = expect_context::<Config>();
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+
+    let open = Memo::new(move |_| query.with(|q| q.get("account")));
+    let perms = Memo::new(move |_| {
+        session
+            .get()
+            .and_then(|r| r.ok())
+            .map(|s| s.permissions)
+            .unwrap_or_default()
+    });
+    let admins = Memo::new(move |_| {
+        session
+            .get()
+            .and_then(|r| r.ok())
+            .map(|s| admin_names(&s.admins))
+            .unwrap_or_default()
+    });
+    // Leaving the page stops listening for popups it started.
+    let watches = StoredValue::new_local(Watches::default());
+    on_cleanup(move || {
+        watches.try_with_value(|w| w.stop_all());
+    });
+    let page = PageCtx {
+        now: RwSignal::new(None),
+        open,
+        perms,
+        admins,
+        sections: SocialNetwork::ALL.map(Section::new),
+        delete: RwSignal::new(None),
+        watches,
+        navigate: Callback::new(move |path: String| {
+            navigate(
+                &path,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        }),
+        page_href: StoredValue::new(config.href(SOCIAL_ACCOUNTS)),
+        owner: StoredValue::new(Owner::current().unwrap_or_default()),
+    };
+    provide_context(page);
+
+    // TOK-2: the server's time, re-read from every API answer.
+    {
+        let api = api.clone();
+        Effect::new(move |_| {
+            if let Some(clock) = api.clock.get() {
+                page.now.set(Some(clock.now_at(monotonic_ms())));
+            }
+        });
+    }
+    // TOK-5: wake up when the soonest token changes state, and look at the time again.
+    {
+        let api = api.clone();
+        let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+        Effect::new(move |_| {
+            let Some(now) = page.now.get() else { return };
+            let soonest = page
+                .sections
+                .iter()
+                .filter_map(|s| {
+                    s.entries.with(|es| {
+                        let tokens: Vec<_> = es
+                            .iter()
+                            .map(|e| e.account.with(|a| a.token.clone()))
+                            .collect();
+                        soonest_change(tokens.iter(), now)
+                    })
+                })
+                .min();
+            if let Some(t) = timer.get_value() {
+                t.clear();
+            }
+            let api = api.clone();
+            let handle = soonest.and_then(|at| {
+                set_timeout_with_handle(
+                    move || {
+                        if let Some(clock) = api.clock.get_untracked() {
+                            page.now.try_set(Some(clock.now_at(monotonic_ms())));
+                        }
+                    },
+                    Duration::from_millis(u64::from(wait_ms(at, now))),
+                )
+                .ok()
+            });
+            timer.set_value(handle);
+        });
+        on_cleanup(move || {
+            if let Some(t) = timer.try_get_value().flatten() {
+                t.clear();
+            }
+        });
+    }
+
+    // Loading (SHELL-4: skeletons of the cards' size while it runs).
+    let load_state = RwSignal::new(Load::Loading);
+    let load = {
+        let api = api.clone();
+        move || {
+            load_state.set(Load::Loading);
+            let api = api.clone();
+            spawn_local(async move {
+                let result = api.accounts().await;
+                if !page.alive() {
+                    return; // The person left before the answer came.
+                }
+                match result {
+                    Ok(list) => {
+                        perf_mark("stc:accounts:data");
+                        let open = page.open.get_untracked();
+                        for (network, accounts) in sections(list) {
+                            let ids: Vec<String> = accounts.iter().map(|a| a.id.clone()).collect();
+                            let section = page.section(network);
+                            section.shown.try_set(first_batch(&ids, open.as_deref()));
+                            section
+                                .entries
+                                .try_set(accounts.into_iter().map(|a| page.new_entry(a)).collect());
+                        }
+                        load_state.try_set(Load::Ready);
+                        request_animation_frame(|| {
+                            perf_mark("stc:accounts:rendered");
+                            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                                let _ = p.measure_with_start_mark_and_end_mark(
+                                    "stc:accounts:render",
+                                    "stc:accounts:data",
+                                    "stc:accounts:rendered",
+                                );
+                            }
+                        });
+                        after_load(page, api);
+                    }
+                    Err(e) => {
+                        load_state.try_set(Load::Failed(e));
+                    }
+                }
+            });
+        }
+    };
+    load();
+    let ready = Memo::new(move |_| load_state.get() == Load::Ready && session.get().is_some());
+    // Performance: when every card of every section is drawn (measured for 1,000 accounts).
+    {
+        let measured = StoredValue::new(false);
+        Effect::new(move |_| {
+            let complete = ready.get()
+                && page
+                    .sections
+                    .iter()
+                    .all(|s| s.shown.get() >= s.entries.with(Vec::len));
+            if complete && !measured.get_value() {
+                measured.set_value(true);
+                request_animation_frame(|| {
+                    perf_mark("stc:accounts:complete");
+                    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                        let _ = p.measure_with_start_mark_and_end_mark(
+                            "stc:accounts:render-all",
+                            "stc:accounts:data",
+                            "stc:accounts:complete",
+                        );
+                    }
+                });
+            }
+        });
+    }
+    // Read the accounts again now and then, and when the person comes back to the tab: a
+    // colleague's refresh, a provider's revocation and the server's clock (TOK-2, TOK-5) reach an
+    // open page without a reload. Failures here are silent (FAIL-3: nothing changes).
+    {
+        let api = api.clone();
+        let resync = move || {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.hidden());
+            if hidden || load_state.get_untracked() != Load::Ready || page.busy() {
+                return;
+            }
+            let api = api.clone();
+            spawn_local(async move {
+                if let Ok(list) = api.accounts().await {
+                    if page.alive() && !page.busy() {
+                        page.merge(list);
+                    }
+                }
+            });
+        };
+        let on_visible = resync.clone();
+        let listener = window_event_listener_untyped("visibilitychange", move |_| on_visible());
+        let interval = set_interval_with_handle(resync, RESYNC_EVERY).ok();
+        on_cleanup(move || {
+            listener.remove();
+            if let Some(i) = interval {
+                i.clear();
+            }
+        });
+    }
+    let load_error = Signal::derive(move || match load_state.get() {
+        Load::Failed(e) => Some(e),
+        _ => None,
+    });
+    let retry_load = Callback::new(move |_| load());
+
+    let curator_note = move || {
+        let p = perms.get();
+        (ready.get() && !p.manage_accounts && !p.refresh_tokens).then(|| {
+            view! {
+                <p class="stc-notice stc-acc-permission-note" role="note">
+                    <span class="stc-notice__text">{move || i18n.t(Msg::AccCuratorNote(admins.get()))}</span>
+                </p>
+            }
+        })
+    };
+
+    view! {
+        <section class="stc-page stc-acc-page" aria-labelledby="stc-page-title">
+            <h2 id="stc-page-title" class="stc-page__title">{move || i18n.t(Msg::SocialAccounts)}</h2>
+            <ErrorSlot error=load_error on_retry=retry_load/>
+            {curator_note}
+            {page.sections.map(|section| view! { <SectionView section ready/> }).into_iter().collect_view()}
+            <DeleteDialog/>
+            <span id=NEW_TAB_NOTE_ID hidden>{move || i18n.t(Msg::AccOpensInNewTab)}</span>
+        </section>
+    }
+}
+
+/// After the first load: scroll the open account into view, and finish an authorization the
+/// person completed in this tab (OAUTH-3 "Continue in this tab": the URL has `oauth_state`).
+fn after_load(page: PageCtx, api: Api) {
+    let open = page.open.get_untracked();
+    if let Some(id) = &open {
+        let card = dom_id("stc-acc", id);
+        request_animation_frame(move || {
+            if let Some(el) = element(&card) {
+                el.scroll_into_view();
+            }
+        });
+    }
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    let Some(state) = params.get("oauth_state").filter(|s| !s.is_empty()) else {
+        return;
+    };
+    let adding = params.get("adding").and_then(|n| SocialNetwork::parse(&n));
+    let entry = open.as_deref().and_then(|id| page.find(id));
+    // Take `oauth_state` out of the address: a reload must not repeat this.
+    page.set_open(open.clone());
+    if let Some(entry) = entry {
+        entry.busy.set(true);
+        spawn_local(async move {
+            let end = oauth::check(&api, &state).await.unwrap_or(End::Cancelled);
+            page.apply_refresh(entry, end);
+        });
+    } else if let Some(network) = adding {
+        let section = page.section(network);
+        section.busy.set(true);
+        spawn_local(async move {
+            let end = oauth::check(&api, &state).await.unwrap_or(End::Cancelled);
+            page.apply_add(section, end);
+        });
+    }
+}
+
+#[component]
+fn SectionView(section: Section, ready: Memo<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let page = use_page();
+    let api = expect_context::<Api>();
+    let heading_id = section.heading_id();
+    let network = section.network;
+    let business_info = (network == SocialNetwork::InstagramBusiness).then(|| {
+        view! {
+            <p class="stc-acc-section__info">
+                {move || i18n.t(Msg::AccBusinessInfoBefore)}
+                <a
+                    href=BUSINESS_DOCS_URL
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-describedby=NEW_TAB_NOTE_ID
+                >
+                    {move || i18n.t(Msg::AccBusinessInfoLink)}
+                </a>
+                {move || i18n.t(Msg::AccBusinessInfoAfter)}
+            </p>
+        }
+    });
+    let count = Memo::new(move |_| section.entries.with(Vec::len));
+    // Long sections are drawn in steps between frames: the first screen comes at once and the
+    // page answers input while the rest is drawn.
+    {
+        let pending = StoredValue::new(false);
+        Effect::new(move |_| {
+            let (shown, total) = (section.shown.get(), count.get());
+            if ready.get() && shown < total && !pending.get_value() {
+                pending.set_value(true);
+                let _ = set_timeout_with_handle(
+                    move || {
+                        pending.try_set_value(false);
+                        section.shown.try_update(|n| *n += RENDER_STEP);
+                    },
+                    Duration::ZERO,
+                );
+            }
+        });
+    }
+    let list_class = move || {
+        if count.get() > 50 {
+            "stc-acc-list stc-acc-list--long"
+        } else {
+            "stc-acc-list"
+        }
+    };
+    let cards = move || {
+        if !ready.get() {
+            return view! {
+                <ul class="stc-acc-list" aria-hidden="true">
+                    <li class="stc-acc-card stc-acc-card--skeleton"></li>
+                    <li class="stc-acc-card stc-acc-card--skeleton"></li>
+                </ul>
+            }
+            .into_any();
+        }
+        if count.get() == 0 {
+            return view! {
+                <p class="stc-acc-section__empty">{move || i18n.t(Msg::AccSectionEmpty(network))}</p>
+            }
+            .into_any();
+        }
+        let heading_id = section.heading_id();
+        view! {
+            <ul class=list_class aria-labelledby=heading_id>
+                <For
+                    each=move || {
+                        let n = section.shown.get();
+                        section.entries.with(|es| es.iter().take(n).copied().collect::<Vec<_>>())
+                    }
+                    key=|e: &Entry| e.id()
+                    children=move |entry: Entry| view! { <AccountCard entry section/> }
+                />
+            </ul>
+        }
+        .into_any()
+    };
+    let add_api = api.clone();
+    let add = move || {
+        let api = add_api.clone();
+        if !ready.get() {
+            return None;
+        }
+        let p = page.perms.get();
+        Some(if p.manage_accounts {
+            let busy = section.busy;
+            view! {
+                <button
+                    type="button"
+                    class="stc-button stc-button--primary stc-acc-add"
+                    aria-disabled=move || busy.get().then_some("true")
+                    on:click=move |_| page.add(api.clone(), section)
+                >
+                    {move || if busy.get() {
+                        view! { <span class="stc-spinner" aria-hidden="true"></span> }.into_any()
+                    } else {
+                        ().into_any()
+                    }}
+                    {move || i18n.t(if busy.get() { Msg::AccAdding } else { Msg::AccAddAccount })}
+                </button>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="stc-acc-ask">{move || i18n.t(Msg::AccAskAdminToManage(page.admins.get()))}</p>
+            }
+            .into_any()
+        })
+    };
+    let outcome = Signal::derive(move || section.outcome.get());
+    let retry_add = {
+        let api = api.clone();
+        Callback::new(move |_| page.add(api.clone(), section))
+    };
+    let check_add = {
+        let api = api.clone();
+        Callback::new(move |state: String| {
+            let api = api.clone();
+            section.busy.set(true);
+            spawn_local(async move {
+                let end = oauth::check(&api, &state).await.unwrap_or(End::Cancelled);
+                page.apply_add(section, end);
+            });
+        })
+    };
+    view! {
+        <section class="stc-acc-section" aria-labelledby=section.heading_id()>
+            <h3 id=heading_id class="stc-acc-section__title" tabindex="-1">{move || i18n.t(section.heading())}</h3>
+            {business_info}
+            {cards}
+            <div class="stc-acc-section__live" role="status">
+                {move || section.notice.get().map(|m| view! {
+                    <p class="stc-notice stc-notice--success"><span class="stc-notice__text">{move || i18n.t(m.clone())}</span></p>
+                })}
+                <card::OutcomeView outcome network expected=Signal::derive(String::new) on_retry=retry_add on_check=check_add/>
+            </div>
+            {add}
+        </section>
+    }
+}
