@@ -2,3 +2,6 @@
 
 pub mod clock;
 pub mod token;
+// ---- Streams (STR) and token refresh (OAUTH): issue 8
+pub mod oauth;
+pub mod streams;
