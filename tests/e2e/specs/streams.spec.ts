@@ -101,14 +101,14 @@ test('STR-1 a running stream is Stopped once the clock passes its account expiry
 
 test('STR-1 TOK-5 an open page flips a running stream to Stopped at its account expiry, without a reload', async ({ page, standIn }) => {
   const johnny = await apiAccount(standIn, 'acc_igb_johnny');
-  // The server clock runs, 6 s before @johnny's token expires.
-  await standIn.setClock(new Date(Date.parse(johnny.token.expires_at) - 6_000).toISOString(), false);
+  // The server clock runs, 8 s before @johnny's token expires.
+  await standIn.setClock(new Date(Date.parse(johnny.token.expires_at) - 8_000).toISOString(), false);
   await page.goto(STREAMS);
   const travel = stream(page, 'Travel');
   await expect(travel).toContainText('Running');
   await page.evaluate(() => ((window as any).__sameDocument = true));
 
-  await expect(travel).toContainText('Stopped', { timeout: 12_000 });
+  await expect(travel).toContainText('Stopped', { timeout: 15_000 });
   await expect(travel).toContainText('The Instagram Business token of @johnny expired on');
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
   // The page asked again at that moment, and the API agrees.
