@@ -25,7 +25,7 @@ const TIME_LIMIT: Duration = Duration::from_secs(20);
 /// The API client. Cheap to clone; shared through context.
 #[derive(Clone)]
 pub struct Api {
-    base: String,
+    pub(super) base: String,
     session_token: Option<String>,
     /// The server's clock as last reported (TOK-2).
     pub clock: RwSignal<Option<ServerClock>>,
@@ -176,7 +176,7 @@ impl Api {
     }
 
     /// Sends one request and decodes the `data` of its envelope.
-    async fn send<T: DeserializeOwned>(
+    pub(super) async fn send<T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,

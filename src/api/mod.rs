@@ -10,3 +10,7 @@ pub use error::AppError;
 mod client;
 #[cfg(target_arch = "wasm32")]
 pub use client::*;
+
+// Streams (STR) and token refresh (TOK-4, OAUTH): more methods on `Api`.
+#[cfg(target_arch = "wasm32")]
+mod streams;

@@ -3,3 +3,6 @@
 pub mod accounts;
 pub mod clock;
 pub mod token;
+// ---- Streams (STR) and token refresh (OAUTH): issue 8
+pub mod oauth;
+pub mod streams;

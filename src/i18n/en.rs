@@ -2,8 +2,9 @@
 
 use std::borrow::Cow;
 
-use super::{FailureReason, Msg, Msg2};
 use api_types::{InvalidationReason, SocialNetwork};
+
+use super::{FailureReason, Msg, Msg2};
 
 pub fn text(msg: &Msg) -> Cow<'static, str> {
     use Msg::*;
@@ -59,6 +60,148 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         ErrUnexpected(status) => {
             return format!("The server answered unexpectedly (HTTP {status}). Try again.").into()
         }
+        // ---- Streams (STR) and token refresh (TOK-4, OAUTH): issue 8
+        StreamsIntro => "Each stream collects content from a social network into an app or a folder, through one connected account. When that account's access expires or is revoked, the stream stops until the access is refreshed or the stream uses another account.",
+        StreamsEmpty => "This network has no streams yet.",
+        StreamDestination => "Destination",
+        StreamDestinationApp(name) => return format!("App: {name}").into(),
+        StreamDestinationFolder(name) => return format!("Folder: {name}").into(),
+        StreamRules => "Rules",
+        StreamRulesSummary { network: n, terms } => {
+            return if terms.is_empty() {
+                format!("{}, no hashtags or handles", network(*n))
+            } else {
+                format!("{}: {}", network(*n), terms.join(", "))
+            }
+            .into()
+        }
+        StreamAccount => "Account",
+        StreamAccountNone => "None: the account was deleted",
+        StreamStatusLabel => "Status",
+        StreamRunning => "Running",
+        StreamStopped => "Stopped",
+        StreamStopTokenExpired { network: n, handle, date } => {
+            return format!("The {} token of @{handle} expired on {date}.", network(*n)).into()
+        }
+        StreamStopNeedsReauth { network: n, handle, reason, date } => {
+            let n = network(*n);
+            return match reason {
+                Some(InvalidationReason::Revoked) => format!(
+                    "The {n} token of @{handle} needs re-authorization: access was revoked on {date}."
+                ),
+                Some(InvalidationReason::PasswordChanged) => format!(
+                    "The {n} token of @{handle} needs re-authorization: the account's password was changed on {date}."
+                ),
+                Some(InvalidationReason::AppRemoved) => format!(
+                    "The {n} token of @{handle} needs re-authorization: the app was removed from the account on {date}."
+                ),
+                Some(InvalidationReason::SessionInvalid) => format!(
+                    "The {n} token of @{handle} needs re-authorization: {n} ended the session on {date}."
+                ),
+                Some(InvalidationReason::Other) | None => {
+                    format!("The {n} token of @{handle} needs re-authorization since {date}.")
+                }
+            }
+            .into();
+        }
+        StreamStopAccountDeleted { network: n, handle, date } => {
+            return format!(
+                "The {} account @{handle} that fed this stream was deleted on {date}.",
+                network(*n)
+            )
+            .into()
+        }
+        StreamStopOther { date: Some(date) } => {
+            return format!("This stream stopped on {date}.").into()
+        }
+        StreamStopOther { date: None } => "This stream has stopped.",
+        StreamGapNote { from, to } => {
+            return format!(
+                "Running again. Content posted while it was stopped ({from} – {to}) is not filled in."
+            )
+            .into()
+        }
+        StreamAskAdmin(names) if names.is_empty() => {
+            "You cannot fix this yourself. Ask a network admin."
+        }
+        StreamAskAdmin(names) => return format!("Ask an admin: {}", names.join(", ")).into(),
+        StreamSwitchAccount => "Switch account",
+        StreamSwitchTitle(name) => return format!("Switch the account of {name}").into(),
+        StreamSwitchIntro(n) => {
+            return format!(
+                "Choose another {} account with a valid token. The stream runs again with it at once; content posted while it was stopped is not filled in.",
+                network(*n)
+            )
+            .into()
+        }
+        StreamSwitchLegend(n) => {
+            return format!("{} accounts with a valid token", network(*n)).into()
+        }
+        StreamSwitchConfirm(handle) => return format!("Switch to @{handle}").into(),
+        StreamSwitching => "Switching…",
+        StreamSwitchNone(n) => {
+            let n = network(*n);
+            return format!(
+                "No other {n} account has a valid token. Refresh this token instead, or connect another {n} account in Social Accounts."
+            )
+            .into();
+        }
+        StreamSwitchRefused(handle) => {
+            return format!(
+                "The token of @{handle} is no longer valid, so the stream cannot use it. Choose another account."
+            )
+            .into()
+        }
+        StreamSwitched { stream, handle } => {
+            return format!("{stream} now uses @{handle} and is running.").into()
+        }
+        Cancel => "Cancel",
+        CandidateActiveUntil(date) => return format!("Active · expires on {date}").into(),
+        CandidateActiveNoExpiry => "Active · does not expire",
+        CandidateExpiresIn(1) => "Expires in 1 day",
+        CandidateExpiresIn(n) => return format!("Expires in {n} days").into(),
+        NetworkName(n) => network(*n),
+        RefreshToken => "Refresh Token",
+        Refreshing => "Refreshing…",
+        RefreshWaiting(n) => {
+            return format!(
+                "Finish the authorization in the {} window. This page updates when you are done.",
+                provider(*n)
+            )
+            .into()
+        }
+        RefreshDone { handle } => return format!("The token of @{handle} was refreshed.").into(),
+        RefreshCancelled => "Authorization was cancelled.",
+        RefreshDenied { network: n } => {
+            return format!(
+                "The authorization was denied at {}. Nothing was changed.",
+                provider(*n)
+            )
+            .into()
+        }
+        RefreshIdentityMismatch { network: n, expected, authorized: Some(authorized) } => {
+            let p = provider(*n);
+            return format!(
+                "{p} authorized @{authorized}, but this token belongs to @{expected}. Nothing was changed. Sign out of @{authorized} at {p}, or switch to @{expected} there, then refresh again."
+            )
+            .into();
+        }
+        RefreshIdentityMismatch { network: n, expected, authorized: None } => {
+            let p = provider(*n);
+            return format!(
+                "{p} authorized a different account than @{expected}. Nothing was changed. Sign in to {p} as @{expected}, then refresh again."
+            )
+            .into();
+        }
+        RefreshFlowExpired => "The authorization was not finished within 15 minutes. Nothing was changed; refresh again to start over.",
+        RefreshPopupBlocked(n) => {
+            return format!(
+                "Your browser blocked the {} authorization window. Allow pop-ups for this console, or continue in this tab: you come back to this page afterwards.",
+                provider(*n)
+            )
+            .into()
+        }
+        RefreshContinueHere => "Continue in this tab",
 
         // ---- social accounts (ACC, TOK, OAUTH): issue 4 ----
         AccTwitterAccounts => "Twitter Accounts",
@@ -204,7 +347,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         }
         AccOauthCancelled => "Authorization was cancelled.",
         AccOauthDenied(n) => {
-            return format!("Authorization was denied at {}. Nothing was changed.", network(*n)).into()
+            return format!("Authorization was denied at {}. Nothing was changed.", provider(*n)).into()
         }
         AccOauthMismatch { network: n, expected, used } => {
             return format!(
@@ -222,6 +365,24 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
     })
 }
 
+/// A social network's name inside a sentence.
+fn network(n: SocialNetwork) -> &'static str {
+    match n {
+        SocialNetwork::Twitter => "Twitter",
+        SocialNetwork::Instagram => "Instagram",
+        SocialNetwork::InstagramBusiness => "Instagram Business",
+    }
+}
+
+/// Where the person authorizes: Instagram Business accounts use Facebook tokens (TOK-3).
+fn provider(n: SocialNetwork) -> &'static str {
+    match n {
+        SocialNetwork::Twitter => "Twitter",
+        SocialNetwork::Instagram => "Instagram",
+        SocialNetwork::InstagramBusiness => "Facebook",
+    }
+}
+
 pub fn word(w: Msg2) -> &'static str {
     match w {
         Msg2::RoleAdmin => "Admin",
@@ -231,14 +392,6 @@ pub fn word(w: Msg2) -> &'static str {
 }
 
 // ---- social accounts (issue 4) ----
-
-fn network(n: SocialNetwork) -> &'static str {
-    match n {
-        SocialNetwork::Twitter => "Twitter",
-        SocialNetwork::Instagram => "Instagram",
-        SocialNetwork::InstagramBusiness => "Instagram Business (Facebook)",
-    }
-}
 
 fn reason(r: InvalidationReason) -> &'static str {
     match r {

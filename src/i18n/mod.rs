@@ -14,6 +14,8 @@ mod nl;
 
 use std::borrow::Cow;
 
+use api_types::{InvalidationReason, SocialNetwork};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Locale {
     En,
@@ -111,6 +113,81 @@ pub enum Msg {
     ErrServer,
     ErrUndecodable,
     ErrUnexpected(u16),
+    // ---- Streams (STR) and token refresh (TOK-4, OAUTH): issue 8
+    StreamsIntro,
+    StreamsEmpty,
+    StreamDestination,
+    StreamDestinationApp(String),
+    StreamDestinationFolder(String),
+    StreamRules,
+    StreamRulesSummary {
+        network: SocialNetwork,
+        terms: Vec<String>,
+    },
+    StreamAccount,
+    StreamAccountNone,
+    StreamStatusLabel,
+    StreamRunning,
+    StreamStopped,
+    StreamStopTokenExpired {
+        network: SocialNetwork,
+        handle: String,
+        date: String,
+    },
+    StreamStopNeedsReauth {
+        network: SocialNetwork,
+        handle: String,
+        reason: Option<InvalidationReason>,
+        date: String,
+    },
+    StreamStopAccountDeleted {
+        network: SocialNetwork,
+        handle: String,
+        date: String,
+    },
+    StreamStopOther {
+        date: Option<String>,
+    },
+    StreamGapNote {
+        from: String,
+        to: String,
+    },
+    StreamAskAdmin(Vec<String>),
+    StreamSwitchAccount,
+    StreamSwitchTitle(String),
+    StreamSwitchIntro(SocialNetwork),
+    StreamSwitchLegend(SocialNetwork),
+    StreamSwitchConfirm(String),
+    StreamSwitching,
+    StreamSwitchNone(SocialNetwork),
+    StreamSwitchRefused(String),
+    StreamSwitched {
+        stream: String,
+        handle: String,
+    },
+    Cancel,
+    CandidateActiveUntil(String),
+    CandidateActiveNoExpiry,
+    CandidateExpiresIn(u32),
+    NetworkName(SocialNetwork),
+    RefreshToken,
+    Refreshing,
+    RefreshWaiting(SocialNetwork),
+    RefreshDone {
+        handle: String,
+    },
+    RefreshCancelled,
+    RefreshDenied {
+        network: SocialNetwork,
+    },
+    RefreshIdentityMismatch {
+        network: SocialNetwork,
+        expected: String,
+        authorized: Option<String>,
+    },
+    RefreshFlowExpired,
+    RefreshPopupBlocked(SocialNetwork),
+    RefreshContinueHere,
     // ---- social accounts (ACC, TOK, OAUTH): issue 4 ----
     AccTwitterAccounts,
     AccInstagramAccounts,
@@ -333,6 +410,115 @@ mod tests {
             ErrServer,
             ErrUndecodable,
             ErrUnexpected(418),
+            // ---- Streams and token refresh: issue 8 ("Account", "Status" and "App: …" are the
+            // same words in Dutch, so they are not sampled here)
+            StreamsIntro,
+            StreamsEmpty,
+            StreamDestination,
+            StreamDestinationFolder("Coffee".into()),
+            StreamRules,
+            StreamRulesSummary {
+                network: SocialNetwork::InstagramBusiness,
+                terms: vec!["#travel".into()],
+            },
+            StreamRulesSummary {
+                network: SocialNetwork::Twitter,
+                terms: vec![],
+            },
+            StreamAccountNone,
+            StreamRunning,
+            StreamStopped,
+            StreamStopTokenExpired {
+                network: SocialNetwork::Instagram,
+                handle: "hurray".into(),
+                date: "D".into(),
+            },
+            StreamStopNeedsReauth {
+                network: SocialNetwork::Twitter,
+                handle: "brand_support".into(),
+                reason: Some(InvalidationReason::Revoked),
+                date: "D".into(),
+            },
+            StreamStopNeedsReauth {
+                network: SocialNetwork::InstagramBusiness,
+                handle: "brandhq".into(),
+                reason: Some(InvalidationReason::PasswordChanged),
+                date: "D".into(),
+            },
+            StreamStopNeedsReauth {
+                network: SocialNetwork::Instagram,
+                handle: "x".into(),
+                reason: Some(InvalidationReason::AppRemoved),
+                date: "D".into(),
+            },
+            StreamStopNeedsReauth {
+                network: SocialNetwork::Instagram,
+                handle: "x".into(),
+                reason: Some(InvalidationReason::SessionInvalid),
+                date: "D".into(),
+            },
+            StreamStopNeedsReauth {
+                network: SocialNetwork::Instagram,
+                handle: "x".into(),
+                reason: None,
+                date: "D".into(),
+            },
+            StreamStopAccountDeleted {
+                network: SocialNetwork::Instagram,
+                handle: "x".into(),
+                date: "D".into(),
+            },
+            StreamStopOther {
+                date: Some("D".into()),
+            },
+            StreamStopOther { date: None },
+            StreamGapNote {
+                from: "A".into(),
+                to: "B".into(),
+            },
+            StreamAskAdmin(vec!["Ada Admin".into(), "Bram Beheer".into()]),
+            StreamAskAdmin(vec![]),
+            StreamSwitchAccount,
+            StreamSwitchTitle("Summer UGC".into()),
+            StreamSwitchIntro(SocialNetwork::Instagram),
+            StreamSwitchLegend(SocialNetwork::Instagram),
+            StreamSwitchConfirm("lfqa".into()),
+            StreamSwitching,
+            StreamSwitchNone(SocialNetwork::Instagram),
+            StreamSwitchRefused("lfqa".into()),
+            StreamSwitched {
+                stream: "Summer UGC".into(),
+                handle: "lfqa".into(),
+            },
+            Cancel,
+            CandidateActiveUntil("D".into()),
+            CandidateActiveNoExpiry,
+            CandidateExpiresIn(1),
+            CandidateExpiresIn(5),
+            NetworkName(SocialNetwork::InstagramBusiness),
+            RefreshToken,
+            Refreshing,
+            RefreshWaiting(SocialNetwork::Instagram),
+            RefreshDone {
+                handle: "hurray".into(),
+            },
+            RefreshCancelled,
+            RefreshDenied {
+                network: SocialNetwork::Instagram,
+            },
+            RefreshIdentityMismatch {
+                network: SocialNetwork::Instagram,
+                expected: "hurray".into(),
+                authorized: Some("lfqa".into()),
+            },
+            RefreshIdentityMismatch {
+                network: SocialNetwork::Instagram,
+                expected: "hurray".into(),
+                authorized: None,
+            },
+            RefreshFlowExpired,
+            RefreshPopupBlocked(SocialNetwork::Twitter),
+            RefreshContinueHere,
             // ---- social accounts (issue 4) ----
             AccTwitterAccounts,
             AccInstagramAccounts,

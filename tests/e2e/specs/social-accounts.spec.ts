@@ -133,7 +133,7 @@ test('ACC-1 an empty section says so and still offers Add Account', async ({ pag
   await page.goto(PAGE);
   await expect(card(page, 'acc_only')).toBeVisible();
   await expect(section(page, 'Twitter Accounts')).toContainText('No Twitter accounts are connected yet.');
-  await expect(section(page, 'Instagram Business Accounts')).toContainText('No Instagram Business (Facebook) accounts are connected yet.');
+  await expect(section(page, 'Instagram Business Accounts')).toContainText('No Instagram Business accounts are connected yet.');
   await expect(section(page, 'Instagram Accounts')).not.toContainText('connected yet');
   await expect(page.getByRole('button', { name: 'Add Account' })).toHaveCount(3);
 });
@@ -688,7 +688,7 @@ test('OAUTH-3 the provider denied: the reason in words, nothing changed', async 
   await expand(c);
   const { popup } = await refreshInPopup(page, c);
   await popup.getByRole('button', { name: 'Deny' }).click();
-  await expect(outcome(c)).toContainText('Authorization was denied at Instagram Business (Facebook). Nothing was changed.');
+  await expect(outcome(c)).toContainText('Authorization was denied at Facebook. Nothing was changed.');
   await expect(panel(c).locator('.stc-acc-history > li').first()).toContainText('Refresh by Ada Admin failed: authorization was denied at the provider');
   expect((await account(standIn, 'acc_igb_johnny')).token.expires_at).not.toBe(before.token.expires_at); // the silent one
 });

@@ -1,0 +1,570 @@
+//! Streams (STR): what a stream's status means in words, and which accounts it may switch to.
+//!
+//! The API reports each stream's status (`running` / `stopped` with the reason, the account and
+//! since when). Between two answers time passes, so a running stream whose account's token has
+//! expired by the server's clock since is shown as stopped at once (TOK-5), with the same words
+//! the API's own `token_expired` stop gets; the next answer confirms it.
+
+use api_types::{
+    AccountRef, Gap, InvalidationReason, SocialAccount, StopReason, Stream, StreamRules,
+    StreamStatus, Timestamp,
+};
+
+use super::token::{derive, TokenState};
+use crate::i18n::Msg;
+
+/// A stream's status as the person reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StreamView {
+    /// Running; `gap` is the last period it was stopped, whose content is not filled in (STR-2).
+    Running {
+        gap: Option<Gap>,
+    },
+    Stopped(StopCause),
+}
+
+/// Why a stream stopped (STR-1).
+#[derive(Clone, Debug, PartialEq)]
+pub enum StopCause {
+    /// The account's token expired at `at`.
+    TokenExpired { account: AccountRef, at: Timestamp },
+    /// The provider invalidated the token (`reason` when the accounts list says why).
+    NeedsReauth {
+        account: AccountRef,
+        reason: Option<InvalidationReason>,
+        since: Timestamp,
+    },
+    /// The account that fed the stream was deleted.
+    AccountDeleted {
+        account: AccountRef,
+        since: Timestamp,
+    },
+    /// A reason this console does not know yet.
+    Other { since: Option<Timestamp> },
+}
+
+impl StopCause {
+    /// The account whose token a refresh would fix, if a refresh can fix it at all.
+    pub fn refreshable_account(&self) -> Option<&AccountRef> {
+        match self {
+            StopCause::TokenExpired { account, .. } | StopCause::NeedsReauth { account, .. } => {
+                Some(account)
+            }
+            StopCause::AccountDeleted { .. } | StopCause::Other { .. } => None,
+        }
+    }
+
+    /// The reason in words ("The Instagram token of @hurray expired on DATE"). `date` formats a
+    /// time for the person (the browser's `Intl` in the app, anything in tests).
+    pub fn message(&self, date: impl Fn(Timestamp) -> String) -> Msg {
+        match self {
+            StopCause::TokenExpired { account, at } => Msg::StreamStopTokenExpired {
+                network: account.network,
+                handle: account.handle.clone(),
+                date: date(*at),
+            },
+            StopCause::NeedsReauth {
+                account,
+                reason,
+                since,
+            } => Msg::StreamStopNeedsReauth {
+                network: account.network,
+                handle: account.handle.clone(),
+                reason: *reason,
+                date: date(*since),
+            },
+            StopCause::AccountDeleted { account, since } => Msg::StreamStopAccountDeleted {
+                network: account.network,
+                handle: account.handle.clone(),
+                date: date(*since),
+            },
+            StopCause::Other { since } => Msg::StreamStopOther {
+                date: since.map(&date),
+            },
+        }
+    }
+}
+
+fn find<'a>(accounts: &'a [SocialAccount], id: &str) -> Option<&'a SocialAccount> {
+    accounts.iter().find(|a| a.id == id)
+}
+
+/// The status of a stream at `now` (server time). `accounts` is the social accounts list when it
+/// is known; without it the API's status is shown as it is.
+pub fn view(stream: &Stream, accounts: &[SocialAccount], now: Timestamp) -> StreamView {
+    match (stream.status, &stream.stopped) {
+        (StreamStatus::Stopped, Some(stop)) => {
+            let account = stop.account.clone();
+            StreamView::Stopped(match stop.reason {
+                StopReason::TokenExpired => StopCause::TokenExpired {
+                    account,
+                    at: stop.since,
+                },
+                StopReason::TokenRevoked => {
+                    let reason = find(accounts, &account.id)
+                        .and_then(|a| a.token.invalidated.as_ref())
+                        .map(|i| i.reason);
+                    StopCause::NeedsReauth {
+                        account,
+                        reason,
+                        since: stop.since,
+                    }
+                }
+                StopReason::AccountDeleted => StopCause::AccountDeleted {
+                    account,
+                    since: stop.since,
+                },
+                StopReason::Other => StopCause::Other {
+                    since: Some(stop.since),
+                },
+            })
+        }
+        (StreamStatus::Stopped, None) => StreamView::Stopped(StopCause::Other { since: None }),
+        (StreamStatus::Running, _) => {
+            // TOK-5: the token may have expired since the API answered.
+            let fed_by = stream
+                .account
+                .as_ref()
+                .and_then(|r| find(accounts, &r.id).map(|a| (r, a)));
+            if let Some((account, acc)) = fed_by {
+                match derive(&acc.token, now) {
+                    TokenState::Expired { expired_at } => {
+                        return StreamView::Stopped(StopCause::TokenExpired {
+                            account: account.clone(),
+                            at: expired_at,
+                        })
+                    }
+                    TokenState::NeedsReauth { reason } => {
+                        let since = acc.token.invalidated.as_ref().map(|i| i.at).unwrap_or(now);
+                        return StreamView::Stopped(StopCause::NeedsReauth {
+                            account: account.clone(),
+                            reason: Some(reason),
+                            since,
+                        });
+                    }
+                    TokenState::Active { .. } | TokenState::ExpiringSoon { .. } => {}
+                }
+            }
+            StreamView::Running {
+                gap: stream.last_gap.clone(),
+            }
+        }
+    }
+}
+
+/// When the view of these streams next changes by the passage of time alone: the earliest
+/// expiry, after `now`, of an account that feeds a running stream.
+pub fn next_stop(
+    streams: &[Stream],
+    accounts: &[SocialAccount],
+    now: Timestamp,
+) -> Option<Timestamp> {
+    streams
+        .iter()
+        .filter(|s| s.status == StreamStatus::Running)
+        .filter_map(|s| s.account.as_ref())
+        .filter_map(|r| find(accounts, &r.id))
+        .filter(|a| a.token.invalidated.is_none())
+        .filter_map(|a| a.token.expires_at)
+        .filter(|at| *at > now)
+        .min()
+}
+
+/// An account a stopped stream can switch to (STR-3), with its token state now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub account: SocialAccount,
+    pub state: TokenState,
+}
+
+/// The accounts a stream may switch to: the same network as its rules, not the one it uses or
+/// that stopped it, and a usable token at `now`; in the network's order (ACC-7).
+pub fn switch_candidates(
+    stream: &Stream,
+    accounts: &[SocialAccount],
+    now: Timestamp,
+) -> Vec<Candidate> {
+    let current = stream.account.as_ref().map(|a| a.id.as_str());
+    let stopped_by = stream.stopped.as_ref().map(|s| s.account.id.as_str());
+    let mut out: Vec<Candidate> = accounts
+        .iter()
+        .filter(|a| a.network == stream.rules.network)
+        .filter(|a| Some(a.id.as_str()) != current && Some(a.id.as_str()) != stopped_by)
+        .map(|a| Candidate {
+            account: a.clone(),
+            state: derive(&a.token, now),
+        })
+        .filter(|c| c.state.is_usable())
+        .collect();
+    out.sort_by_key(|c| c.account.position);
+    out
+}
+
+/// A stream's rules in short: the hashtags (`#summer`) then the handles (`@brand_support`).
+pub fn rules_terms(rules: &StreamRules) -> Vec<String> {
+    rules
+        .hashtags
+        .iter()
+        .map(|h| format!("#{}", h.trim_start_matches('#')))
+        .chain(
+            rules
+                .handles
+                .iter()
+                .map(|h| format!("@{}", h.trim_start_matches('@'))),
+        )
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use api_types::{
+        Destination, DestinationKind, Invalidation, SocialNetwork, StreamStop, Token, TokenKind,
+    };
+    use time::macros::datetime;
+    use time::Duration;
+
+    const NOW: Timestamp = datetime!(2026-11-26 10:00 UTC);
+
+    fn account(
+        id: &str,
+        network: SocialNetwork,
+        position: u32,
+        expires_in: Option<Duration>,
+    ) -> SocialAccount {
+        SocialAccount {
+            id: id.into(),
+            network,
+            handle: id.trim_start_matches("acc_").into(),
+            display_name: id.into(),
+            avatar_url: None,
+            identity_id: format!("id_{id}"),
+            position,
+            token: Token {
+                kind: TokenKind::InstagramLongLived,
+                expires_at: expires_in.map(|d| NOW + d),
+                invalidated: None,
+                connected_at: NOW - Duration::days(100),
+                last_refreshed_at: None,
+                last_refreshed_by: None,
+            },
+        }
+    }
+
+    fn r(a: &SocialAccount) -> AccountRef {
+        AccountRef {
+            id: a.id.clone(),
+            network: a.network,
+            handle: a.handle.clone(),
+        }
+    }
+
+    fn stream(account: Option<&SocialAccount>, network: SocialNetwork) -> Stream {
+        Stream {
+            id: "str_1".into(),
+            name: "Summer UGC".into(),
+            destination: Destination {
+                kind: DestinationKind::App,
+                name: "Summer microsite".into(),
+            },
+            rules: StreamRules {
+                network,
+                hashtags: vec!["summer".into()],
+                handles: vec![],
+            },
+            account: account.map(r),
+            status: StreamStatus::Running,
+            stopped: None,
+            last_gap: None,
+        }
+    }
+
+    fn stopped(mut s: Stream, reason: StopReason, by: &SocialAccount, since: Timestamp) -> Stream {
+        s.status = StreamStatus::Stopped;
+        s.stopped = Some(StreamStop {
+            reason,
+            account: r(by),
+            since,
+        });
+        s
+    }
+
+    fn date(t: Timestamp) -> String {
+        format!("D{}", t.date())
+    }
+
+    #[test]
+    fn str_1_an_expired_token_stop_names_the_network_the_account_and_the_date() {
+        let hurray = account(
+            "acc_hurray",
+            SocialNetwork::Instagram,
+            0,
+            Some(-Duration::days(2)),
+        );
+        let s = stopped(
+            stream(Some(&hurray), SocialNetwork::Instagram),
+            StopReason::TokenExpired,
+            &hurray,
+            NOW - Duration::days(2),
+        );
+        let v = view(&s, std::slice::from_ref(&hurray), NOW);
+        let StreamView::Stopped(cause) = v else {
+            panic!("stopped expected, got {v:?}")
+        };
+        assert_eq!(
+            cause.refreshable_account().map(|a| a.handle.as_str()),
+            Some("hurray")
+        );
+        let msg = cause.message(date);
+        assert_eq!(
+            msg,
+            Msg::StreamStopTokenExpired {
+                network: SocialNetwork::Instagram,
+                handle: "hurray".into(),
+                date: "D2026-11-24".into()
+            }
+        );
+        assert_eq!(
+            crate::i18n::text(crate::i18n::Locale::En, &msg),
+            "The Instagram token of @hurray expired on D2026-11-24."
+        );
+    }
+
+    #[test]
+    fn str_1_a_revoked_token_stop_says_why_from_the_accounts_list() {
+        let mut support = account("acc_support", SocialNetwork::Twitter, 1, None);
+        support.token.invalidated = Some(Invalidation {
+            reason: InvalidationReason::Revoked,
+            at: NOW - Duration::days(6),
+        });
+        let s = stopped(
+            stream(Some(&support), SocialNetwork::Twitter),
+            StopReason::TokenRevoked,
+            &support,
+            NOW - Duration::days(6),
+        );
+        let StreamView::Stopped(cause) = view(&s, std::slice::from_ref(&support), NOW) else {
+            panic!()
+        };
+        assert_eq!(
+            cause,
+            StopCause::NeedsReauth {
+                account: r(&support),
+                reason: Some(InvalidationReason::Revoked),
+                since: NOW - Duration::days(6)
+            }
+        );
+        let en = crate::i18n::text(crate::i18n::Locale::En, &cause.message(date));
+        assert!(en.contains("needs re-authorization"), "{en}");
+        assert!(en.contains("@support"), "{en}");
+        // Without the accounts list the reason is still in words, only less specific.
+        let StreamView::Stopped(cause) = view(&s, &[], NOW) else {
+            panic!()
+        };
+        assert_eq!(
+            cause,
+            StopCause::NeedsReauth {
+                account: r(&support),
+                reason: None,
+                since: NOW - Duration::days(6)
+            }
+        );
+    }
+
+    #[test]
+    fn str_1_a_deleted_account_stop_offers_no_refresh() {
+        let gone = account(
+            "acc_gone",
+            SocialNetwork::Instagram,
+            0,
+            Some(Duration::days(3)),
+        );
+        let mut s = stopped(
+            stream(None, SocialNetwork::Instagram),
+            StopReason::AccountDeleted,
+            &gone,
+            NOW - Duration::hours(1),
+        );
+        s.account = None;
+        let StreamView::Stopped(cause) = view(&s, &[], NOW) else {
+            panic!()
+        };
+        assert!(cause.refreshable_account().is_none());
+        assert!(matches!(
+            cause.message(date),
+            Msg::StreamStopAccountDeleted { .. }
+        ));
+    }
+
+    #[test]
+    fn str_1_unknown_reasons_and_missing_detail_still_read_as_stopped() {
+        let a = account(
+            "acc_a",
+            SocialNetwork::Instagram,
+            0,
+            Some(Duration::days(30)),
+        );
+        let s = stopped(
+            stream(Some(&a), SocialNetwork::Instagram),
+            StopReason::Other,
+            &a,
+            NOW,
+        );
+        assert!(matches!(
+            view(&s, &[], NOW),
+            StreamView::Stopped(StopCause::Other { since: Some(_) })
+        ));
+        let mut s = stream(Some(&a), SocialNetwork::Instagram);
+        s.status = StreamStatus::Stopped;
+        assert_eq!(
+            view(&s, &[], NOW),
+            StreamView::Stopped(StopCause::Other { since: None })
+        );
+    }
+
+    #[test]
+    fn tok_5_a_running_stream_reads_stopped_once_the_server_clock_passes_its_expiry() {
+        let johnny = account(
+            "acc_johnny",
+            SocialNetwork::InstagramBusiness,
+            0,
+            Some(Duration::hours(1)),
+        );
+        let s = stream(Some(&johnny), SocialNetwork::InstagramBusiness);
+        let accounts = [johnny.clone()];
+        assert_eq!(view(&s, &accounts, NOW), StreamView::Running { gap: None });
+        assert_eq!(
+            next_stop(std::slice::from_ref(&s), &accounts, NOW),
+            Some(NOW + Duration::hours(1))
+        );
+        let later = NOW + Duration::hours(1);
+        assert_eq!(
+            view(&s, &accounts, later),
+            StreamView::Stopped(StopCause::TokenExpired {
+                account: r(&johnny),
+                at: later
+            })
+        );
+        assert_eq!(next_stop(&[s], &accounts, later), None);
+    }
+
+    #[test]
+    fn str_2_a_running_stream_carries_its_last_gap() {
+        let a = account(
+            "acc_a",
+            SocialNetwork::Instagram,
+            0,
+            Some(Duration::days(60)),
+        );
+        let mut s = stream(Some(&a), SocialNetwork::Instagram);
+        let gap = Gap {
+            from: NOW - Duration::days(6),
+            to: NOW,
+        };
+        s.last_gap = Some(gap.clone());
+        assert_eq!(view(&s, &[a], NOW), StreamView::Running { gap: Some(gap) });
+    }
+
+    #[test]
+    fn str_3_candidates_are_usable_accounts_of_the_same_network_in_order() {
+        let hurray = account(
+            "acc_hurray",
+            SocialNetwork::Instagram,
+            0,
+            Some(-Duration::days(2)),
+        );
+        let lfqa = account(
+            "acc_lfqa",
+            SocialNetwork::Instagram,
+            1,
+            Some(Duration::days(45)),
+        );
+        let danni = account(
+            "acc_danni",
+            SocialNetwork::Instagram,
+            2,
+            Some(Duration::days(10) - Duration::hours(1)),
+        );
+        let mut revoked = account(
+            "acc_revoked",
+            SocialNetwork::Instagram,
+            3,
+            Some(Duration::days(20)),
+        );
+        revoked.token.invalidated = Some(Invalidation {
+            reason: InvalidationReason::PasswordChanged,
+            at: NOW - Duration::days(1),
+        });
+        let business = account(
+            "acc_biz",
+            SocialNetwork::InstagramBusiness,
+            0,
+            Some(Duration::days(30)),
+        );
+        let twitter = account("acc_tw", SocialNetwork::Twitter, 0, None);
+        let s = stopped(
+            stream(Some(&hurray), SocialNetwork::Instagram),
+            StopReason::TokenExpired,
+            &hurray,
+            NOW - Duration::days(2),
+        );
+        // Given out of order: the result follows the network's order.
+        let accounts = [
+            twitter,
+            danni.clone(),
+            business,
+            revoked,
+            lfqa.clone(),
+            hurray,
+        ];
+        let got: Vec<String> = switch_candidates(&s, &accounts, NOW)
+            .into_iter()
+            .map(|c| c.account.id)
+            .collect();
+        assert_eq!(got, ["acc_lfqa", "acc_danni"]);
+        let c = switch_candidates(&s, &accounts, NOW);
+        assert!(matches!(
+            c[1].state,
+            TokenState::ExpiringSoon { days_left: 10, .. }
+        ));
+        // Once @danni expires it is no longer offered.
+        let later = NOW + Duration::days(10);
+        let got: Vec<String> = switch_candidates(&s, &accounts, later)
+            .into_iter()
+            .map(|c| c.account.id)
+            .collect();
+        assert_eq!(got, ["acc_lfqa"]);
+    }
+
+    #[test]
+    fn str_3_the_account_that_stopped_a_deleted_stream_is_not_offered_and_none_is_empty() {
+        let lfqa = account(
+            "acc_lfqa",
+            SocialNetwork::Instagram,
+            0,
+            Some(Duration::days(45)),
+        );
+        let mut s = stopped(
+            stream(None, SocialNetwork::Instagram),
+            StopReason::AccountDeleted,
+            &lfqa,
+            NOW,
+        );
+        s.account = None;
+        assert!(switch_candidates(&s, std::slice::from_ref(&lfqa), NOW).is_empty());
+        assert!(switch_candidates(&s, &[], NOW).is_empty());
+    }
+
+    #[test]
+    fn str_1_rules_in_short_list_hashtags_then_handles() {
+        let rules = StreamRules {
+            network: SocialNetwork::Twitter,
+            hashtags: vec!["brandlove".into(), "#ugc".into()],
+            handles: vec!["brand_support".into(), "@x".into()],
+        };
+        assert_eq!(
+            rules_terms(&rules),
+            ["#brandlove", "#ugc", "@brand_support", "@x"]
+        );
+    }
+}
