@@ -2,3 +2,8 @@
 
 pub mod clock;
 pub mod token;
+
+// ---- Instagram search (issue 6: SRCH-1..10)
+pub mod fallback;
+pub mod search;
+pub mod untrusted;
