@@ -10,3 +10,7 @@ pub use error::AppError;
 mod client;
 #[cfg(target_arch = "wasm32")]
 pub use client::*;
+
+// ---- Instagram search (issue 6)
+#[cfg(target_arch = "wasm32")]
+mod search;
