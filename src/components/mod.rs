@@ -3,3 +3,7 @@
 pub mod chrome;
 pub mod i18n;
 pub mod states;
+
+// ---- Instagram search (issue 6)
+pub mod format;
+pub mod refresh;
