@@ -118,7 +118,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         PostLikes(_, shown) => return format!("{shown} likes").into(),
         PostComments(1, _) => "1 comment",
         PostComments(_, shown) => return format!("{shown} comments").into(),
-        PostedOn(date) => return format!("Posted {date}").into(),
         ViewDetails => "View Details",
         Save => "Save",
         Saving => "Saving…",

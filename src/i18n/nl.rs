@@ -118,7 +118,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         PostLikes(_, shown) => return format!("{shown} vind-ik-leuks").into(),
         PostComments(1, _) => "1 reactie",
         PostComments(_, shown) => return format!("{shown} reacties").into(),
-        PostedOn(date) => return format!("Geplaatst op {date}").into(),
         ViewDetails => "Details bekijken",
         Save => "Opslaan",
         Saving => "Bezig met opslaan…",

@@ -268,6 +268,53 @@ test('OAUTH-3 closing the authorization window early says "Authorization was can
   provider = await opened;
   await provider.getByRole('button', { name: 'Deny' }).click();
   await expect(popup).toContainText('The authorization was denied, so the token was not refreshed.');
+
+  // Authorizing another identity than the account's: said in words, nothing changed.
+  opened = page.waitForEvent('popup');
+  await popup.getByRole('button', { name: 'Refresh Token' }).click();
+  provider = await opened;
+  await provider.getByRole('radio', { name: /@someone_else/ }).check();
+  await provider.getByRole('button', { name: 'Authorize App' }).click();
+  await expect(popup).toContainText('You authorized @someone_else, but this account is @hurray. Nothing was changed.');
+  await expect(popup.getByRole('button', { name: 'Search again with @hurray' })).toHaveCount(0);
+  await expect(page.getByText('Searched with @lfqa')).toBeVisible();
+});
+
+test('OAUTH-3 a blocked authorization window is said in words', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.open = () => null;
+  });
+  await page.goto(SEARCH);
+  await search(page, 'summer');
+  const popup = popups(page).first();
+  await popup.getByRole('button', { name: 'Refresh Token' }).click();
+  await expect(popup).toContainText('The browser blocked the authorization window. Allow pop-ups for this site');
+  await expect(popup.getByRole('button', { name: 'Refresh Token' })).not.toHaveAttribute('aria-disabled', 'true');
+});
+
+test('TOK-4 OAUTH-1 a token the API can refresh silently needs no window: the blank one opened on click is closed', async ({ page, standIn }) => {
+  // @lfqa's token is valid and older than a day, so it can be refreshed silently; make its first
+  // search answer token_expired so that it shows up in a popup.
+  let answered = false;
+  await page.route(/\/api\/v1\/instagram\/search\?.*account_id=acc_ig_lfqa/, async (route) => {
+    if (answered) return route.continue();
+    answered = true;
+    await route.fulfill({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({ now: (await standIn.clock()).now ?? new Date().toISOString(), error: { code: 'token_expired', message: 'expired', account_id: 'acc_ig_lfqa' } }),
+    });
+  });
+  await page.goto(SEARCH);
+  await search(page, 'summer');
+  await expect(page.getByText('Searched with @danni')).toBeVisible();
+  const popup = popups(page).filter({ hasText: '@lfqa has expired' });
+  const opened = page.waitForEvent('popup');
+  await popup.getByRole('button', { name: 'Refresh Token' }).click();
+  const blank = await opened;
+  await expect.poll(() => blank.isClosed()).toBe(true);
+  await expect(popup.getByRole('button', { name: 'Search again with @lfqa' })).toBeVisible();
+  await popup.getByRole('button', { name: 'Search again with @lfqa' }).click();
   await expect(page.getByText('Searched with @lfqa')).toBeVisible();
 });
 
