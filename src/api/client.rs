@@ -1,6 +1,8 @@
 //! HTTP transport (browser only): one place that builds URLs, adds the session, applies the
 //! time limit, aborts requests whose page went away, reads the server clock and decodes bodies.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use api_types::{
@@ -61,6 +63,14 @@ impl Api {
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, AppError> {
         self.send(Method::GET, path, None).await
+    }
+
+    pub async fn post<T: DeserializeOwned, B: serde::Serialize>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, AppError> {
+        self.send_json(Method::POST, path, body).await
     }
 
     // ---- social accounts (ACC, TOK, OAUTH): issue 4 ----
@@ -185,7 +195,10 @@ impl Api {
         let url = format!("{}{}", self.base, path);
         let controller = AbortController::new().ok();
         let signal = controller.as_ref().map(|c| c.signal());
-        let timed_out = StoredValue::new(false);
+        // Plain shared state, not a reactive value: the request may outlive the owner that sent
+        // it (its future is dropped or resumes after cleanup), and a disposed reactive value
+        // would panic when read.
+        let timed_out = Arc::new(AtomicBool::new(false));
 
         // Abort when the page or component that asked goes away.
         let on_cleanup_controller = SendWrapper::new(controller.clone());
@@ -196,9 +209,10 @@ impl Api {
         });
         // Abort when the time limit passes.
         let timer_controller = SendWrapper::new(controller);
+        let timer_flag = timed_out.clone();
         let timer = set_timeout_with_handle(
             move || {
-                timed_out.set_value(true);
+                timer_flag.store(true, Ordering::Relaxed);
                 if let Some(c) = timer_controller.take() {
                     c.abort();
                 }
@@ -222,11 +236,13 @@ impl Api {
             None => builder.build(),
         };
 
-        self.in_flight.update(|n| *n += 1);
+        // Counted down when the request ends or its future is dropped (a superseded search is
+        // cancelled), so the progress bar never stays on (SHELL-4).
+        let _in_flight = InFlight::start(self.in_flight, timer);
         let result = async {
             let request = request.map_err(|_| AppError::Offline)?;
             let response = request.send().await.map_err(|_| {
-                if timed_out.get_value() {
+                if timed_out.load(Ordering::Relaxed) {
                     AppError::Timeout
                 } else {
                     AppError::Offline
@@ -234,7 +250,7 @@ impl Api {
             })?;
             let status = response.status();
             let text = response.text().await.map_err(|_| {
-                if timed_out.get_value() {
+                if timed_out.load(Ordering::Relaxed) {
                     AppError::Timeout
                 } else {
                     AppError::Undecodable
@@ -254,16 +270,34 @@ impl Api {
             }
         }
         .await;
-        if let Some(timer) = timer {
-            timer.clear();
-        }
-        self.in_flight.try_update(|n| *n = n.saturating_sub(1));
         result
     }
 
     fn observe_clock(&self, now: api_types::Timestamp) {
         let reading = ServerClock::new(now, monotonic_ms());
         self.clock.try_set(Some(reading));
+    }
+}
+
+/// One request in flight: counted while it lives; its time limit is cleared when it ends.
+struct InFlight {
+    counter: RwSignal<u32>,
+    timer: Option<TimeoutHandle>,
+}
+
+impl InFlight {
+    fn start(counter: RwSignal<u32>, timer: Option<TimeoutHandle>) -> Self {
+        counter.try_update(|n| *n += 1);
+        Self { counter, timer }
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+        self.counter.try_update(|n| *n = n.saturating_sub(1));
     }
 }
 

@@ -11,6 +11,10 @@ mod client;
 #[cfg(target_arch = "wasm32")]
 pub use client::*;
 
+// ---- Instagram search (issue 6)
+#[cfg(target_arch = "wasm32")]
+mod search;
+
 // Streams (STR) and token refresh (TOK-4, OAUTH): more methods on `Api`.
 #[cfg(target_arch = "wasm32")]
 mod streams;

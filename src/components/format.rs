@@ -1,85 +1,124 @@
-//! Dates and times for the reader (I18N-1): the browser's own `Intl.DateTimeFormat`, in the
-//! person's time zone and the app's language. Nothing to ship, nothing compiled in.
+//! Dates and numbers in the person's language and time zone, through the browser's `Intl`
+//! (I18N-1): nothing to ship, and the time zone is the browser's own.
 //!
-//! Formatters are costly to build and the Social Accounts page formats a date per card (1,000
-//! cards with the large fixture), so one formatter per language and style is kept.
+//! `Intl` formatters are costly to create, and a grid of 500 results formats 1,500 values, so one
+//! formatter per language and style is kept and reused.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use api_types::Timestamp;
-use js_sys::{Array, Date, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::i18n::Locale;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DateStyle {
-    /// "Jan 14, 2027" / "14 jan 2027".
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Style {
     Date,
-    /// "Jan 14, 2027, 09:00 CET" / "14 jan 2027, 09:00 CET": the exact moment, with its zone.
+    Long,
     DateTime,
+    Short,
+    Number,
 }
 
 thread_local! {
-    static FORMATTERS: RefCell<Vec<(Locale, DateStyle, Intl::DateTimeFormat)>> =
-        const { RefCell::new(Vec::new()) };
+    static FORMATTERS: RefCell<HashMap<(Locale, Style), js_sys::Function>> = RefCell::new(HashMap::new());
 }
 
-fn options(style: DateStyle) -> Object {
-    let o = Object::new();
-    let set = |k: &str, v: &str| {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
-    };
-    set("year", "numeric");
-    set("month", "short");
-    set("day", "numeric");
-    if style == DateStyle::DateTime {
-        set("hour", "2-digit");
-        set("minute", "2-digit");
-        set("timeZoneName", "short");
+fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
     }
     o
 }
 
-/// Milliseconds since the epoch, as JavaScript counts.
-pub fn epoch_ms(ts: Timestamp) -> f64 {
-    (ts.unix_timestamp_nanos() / 1_000_000) as f64
-}
-
-/// Formats `ts` for the reader. No time zone is given to `Intl`, so it uses the browser's.
-pub fn format(ts: Timestamp, locale: Locale, style: DateStyle) -> String {
-    let date = Date::new(&JsValue::from_f64(epoch_ms(ts)));
+/// The bound `format` function of a cached `Intl` formatter.
+fn formatter(locale: Locale, style: Style) -> js_sys::Function {
     FORMATTERS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let existing = cache
-            .iter()
-            .position(|(l, s, _)| *l == locale && *s == style);
-        let index = match existing {
-            Some(i) => i,
-            None => {
-                let locales = Array::of1(&JsValue::from_str(locale.tag()));
-                cache.push((
-                    locale,
-                    style,
-                    Intl::DateTimeFormat::new(&locales, &options(style)),
-                ));
-                cache.len() - 1
-            }
-        };
-        let (_, _, formatter) = &cache[index];
-        formatter
-            .format()
-            .call1(&JsValue::NULL, &date)
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
+        cache
+            .borrow_mut()
+            .entry((locale, style))
+            .or_insert_with(|| {
+                let locales = js_sys::Array::of1(&JsValue::from_str(locale.tag()));
+                match style {
+                    Style::Date => js_sys::Intl::DateTimeFormat::new(
+                        &locales,
+                        &options(&[("dateStyle", "medium")]),
+                    )
+                    .format(),
+                    Style::Long => js_sys::Intl::DateTimeFormat::new(
+                        &locales,
+                        &options(&[("dateStyle", "long")]),
+                    )
+                    .format(),
+                    // The exact moment with its time zone (ACC-4).
+                    Style::DateTime => js_sys::Intl::DateTimeFormat::new(
+                        &locales,
+                        &options(&[
+                            ("year", "numeric"),
+                            ("month", "short"),
+                            ("day", "numeric"),
+                            ("hour", "2-digit"),
+                            ("minute", "2-digit"),
+                            ("timeZoneName", "short"),
+                        ]),
+                    )
+                    .format(),
+                    Style::Short => js_sys::Intl::DateTimeFormat::new(
+                        &locales,
+                        &options(&[("dateStyle", "short"), ("timeStyle", "short")]),
+                    )
+                    .format(),
+                    Style::Number => {
+                        js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format()
+                    }
+                }
+            })
+            .clone()
     })
 }
 
-pub fn date(ts: Timestamp, locale: Locale) -> String {
-    format(ts, locale, DateStyle::Date)
+fn apply(locale: Locale, style: Style, value: &JsValue) -> String {
+    formatter(locale, style)
+        .call1(&JsValue::NULL, value)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
+fn js_date(ts: Timestamp) -> JsValue {
+    let ms = (ts.unix_timestamp_nanos() / 1_000_000) as f64;
+    js_sys::Date::new(&JsValue::from_f64(ms)).into()
+}
+
+/// "Nov 26, 2026" / "26 nov 2026".
+pub fn date(ts: Timestamp, locale: Locale) -> String {
+    apply(locale, Style::Date, &js_date(ts))
+}
+
+/// "November 26, 2026" / "26 november 2026".
+pub fn date_long(ts: Timestamp, locale: Locale) -> String {
+    apply(locale, Style::Long, &js_date(ts))
+}
+
+/// "Nov 26, 2026, 11:00 AM CET" / "26 nov 2026, 11:00 CET": the exact moment, with its zone.
 pub fn date_time(ts: Timestamp, locale: Locale) -> String {
-    format(ts, locale, DateStyle::DateTime)
+    apply(locale, Style::DateTime, &js_date(ts))
+}
+
+/// "11/26/26, 11:00 AM" / "26-11-2026 11:00".
+pub fn time(ts: Timestamp, locale: Locale) -> String {
+    apply(locale, Style::Short, &js_date(ts))
+}
+
+/// The machine-readable form for `<time datetime>`.
+pub fn iso(ts: Timestamp) -> String {
+    ts.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// "1,234" / "1.234".
+pub fn number(n: u64, locale: Locale) -> String {
+    apply(locale, Style::Number, &JsValue::from_f64(n as f64))
 }

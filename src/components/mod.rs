@@ -5,6 +5,5 @@ pub mod format;
 pub mod i18n;
 pub mod states;
 // ---- Streams (STR) and token refresh (OAUTH): issue 8
-pub mod dates;
 pub mod icons;
 pub mod refresh;

@@ -6,3 +6,8 @@ pub mod token;
 // ---- Streams (STR) and token refresh (OAUTH): issue 8
 pub mod oauth;
 pub mod streams;
+
+// ---- Instagram search (issue 6: SRCH-1..10)
+pub mod fallback;
+pub mod search;
+pub mod untrusted;

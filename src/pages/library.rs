@@ -4,8 +4,11 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
 use super::{NavLink, SectionHeader};
-use crate::components::states::NotBuilt;
 use crate::i18n::Msg;
+
+// ---- Instagram search (issue 6)
+pub mod instagram_search;
+pub use instagram_search::InstagramSearchPage;
 
 pub const INSTAGRAM_SEARCH: &str = "/library/social-search/instagram";
 
@@ -15,13 +18,8 @@ pub fn LibraryLayout() -> impl IntoView {
         <SectionHeader title=Msg::TabLibrary>
             <NavLink path="/library/social-search" label=Msg::SocialSearch class="stc-subtabs__tab"/>
         </SectionHeader>
-        <div class="stc-content">
+        <div class="stc-content stc-content--wide">
             <Outlet/>
         </div>
     }
-}
-
-#[component]
-pub fn InstagramSearchPage() -> impl IntoView {
-    view! { <NotBuilt title=Msg::Instagram/> }
 }

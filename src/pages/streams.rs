@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::SectionHeader;
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::app::use_session;
-use crate::components::dates::format_date;
+use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::icons::{CheckIcon, InfoIcon, Spinner};
 use crate::components::refresh::{RefreshButton, RefreshFeedback, Refresher};
@@ -47,7 +47,7 @@ struct Ctx {
 
 impl Ctx {
     fn date(&self, ts: Timestamp) -> String {
-        format_date(ts, self.i18n.locale.get())
+        format::date_long(ts, self.i18n.locale.get())
     }
 }
 
