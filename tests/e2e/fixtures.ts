@@ -34,7 +34,9 @@ export class StandIn {
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${route} -> ${res.status}: ${text}`);
-    return text ? JSON.parse(text) : null;
+    // Test controls answer in the API's envelope ({now, data}); callers get the data.
+    const body = text ? JSON.parse(text) : null;
+    return body && typeof body === 'object' && 'data' in body ? body.data : body;
   }
 
   reset(fixture: 'demo' | 'empty' | 'large' = 'demo', now?: string) {
