@@ -35,8 +35,8 @@ export class StandIn {
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${route} -> ${res.status}: ${text}`);
     // Test controls answer in the API's envelope ({now, data}); callers get the data.
-    const body = text ? JSON.parse(text) : null;
-    return body && typeof body === 'object' && 'data' in body ? body.data : body;
+    const answer = text ? JSON.parse(text) : null;
+    return answer && typeof answer === 'object' && 'data' in answer ? answer.data : answer;
   }
 
   reset(fixture: 'demo' | 'empty' | 'large' = 'demo', now?: string) {

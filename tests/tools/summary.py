@@ -7,6 +7,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 reports = sys.argv[1] if len(sys.argv) > 1 else "target/reports"
+# Layers bin/test saw fail (a runner that crashed may have written no failing case).
+failed_layers = sys.argv[2:]
 total_pass = total_fail = total_skip = 0
 for path in sorted(glob.glob(os.path.join(reports, "*.xml"))):
     try:
@@ -28,4 +30,6 @@ for path in sorted(glob.glob(os.path.join(reports, "*.xml"))):
     total_pass += p
     total_fail += f
     total_skip += s
+if failed_layers and total_fail == 0:
+    total_fail = len(failed_layers)
 print(f"{total_pass} passed, {total_fail} failed, {total_skip} skipped")
