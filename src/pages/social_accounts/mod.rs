@@ -23,7 +23,7 @@ use leptos::leptos_dom::helpers::{
     window_event_listener_untyped,
 };
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -379,7 +379,7 @@ impl PageCtx {
         section.reordering.set(true);
         entry.order_error.set(None);
         let page = *self;
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let result = api.reorder(section.network, new_order).await;
             if !page.alive() {
                 return;
@@ -598,7 +598,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
         move || {
             load_state.set(Load::Loading);
             let api = api.clone();
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 let result = api.accounts().await;
                 if !page.alive() {
                     return; // The person left before the answer came.
@@ -674,7 +674,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
                 return;
             }
             let api = api.clone();
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 if let Ok(list) = api.accounts().await {
                     if page.alive() && !page.busy() {
                         page.merge(list);
@@ -748,14 +748,14 @@ fn after_load(page: PageCtx, api: Api) {
     page.set_open(open.clone());
     if let Some(entry) = entry {
         entry.busy.set(true);
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let end = oauth::check(&api, &state).await.unwrap_or(End::Cancelled);
             page.apply_refresh(entry, end);
         });
     } else if let Some(network) = adding {
         let section = page.section(network);
         section.busy.set(true);
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let end = oauth::check(&api, &state).await.unwrap_or(End::Cancelled);
             page.apply_add(section, end);
         });
@@ -884,7 +884,7 @@ fn SectionView(section: Section, ready: Memo<bool>) -> impl IntoView {
         Callback::new(move |state: String| {
             let api = api.clone();
             section.busy.set(true);
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 let end = oauth::check(&api, &state).await.unwrap_or(End::Cancelled);
                 page.apply_add(section, end);
             });

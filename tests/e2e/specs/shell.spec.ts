@@ -199,3 +199,18 @@ for (const locale of ['en-US', 'nl-NL']) {
     });
   });
 }
+
+test('FAIL-1 a request whose page goes away is aborted, and the next page is not disturbed', async ({ page, standIn }) => {
+  await standIn.fault({ path: '/api/v1/social-accounts', delay_ms: 4000, times: 1 });
+  const aborted = page.waitForEvent('requestfailed', (r) => r.url().includes('/api/v1/social-accounts'));
+  const started = page.waitForRequest((r) => r.url().includes('/api/v1/social-accounts'));
+  await page.goto(SOCIAL_ACCOUNTS);
+  await started;
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Streams' }).click();
+  const failed = await aborted;
+  expect(failed.failure()?.errorText).toContain('ERR_ABORTED');
+  await expect(page).toHaveURL(STREAMS);
+  await expect(page.getByRole('heading', { level: 1, name: 'Streams' })).toBeVisible();
+  // The aborted answer is never shown as an error on the new page.
+  await expect(page.getByRole('alert').filter({ hasText: /server|reach/ })).toHaveCount(0);
+});
