@@ -357,7 +357,9 @@ fn Item(
             <p class="stc-notif__head">
                 <WarningIcon/>
                 <strong class="stc-notif__handle">{handle}</strong>
+                <span aria-hidden="true">"·"</span>
                 <span class="stc-notif__network">{move || i18n.t(Msg::NetworkName(network))}</span>
+                <span aria-hidden="true">"·"</span>
                 <span class="stc-notif__milestone">{move || i18n.t(Msg::NotMilestone(milestone))}</span>
                 {(!read).then(|| view! { <span class="stc-notif__unread">{move || i18n.t(Msg::NotUnread)}</span> })}
             </p>

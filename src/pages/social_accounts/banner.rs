@@ -13,7 +13,7 @@ use crate::domain::notifications::{counts, needing_attention, Attention};
 use crate::i18n::Msg;
 
 #[component]
-pub(super) fn AttentionBanner(ready: Memo<bool>) -> impl IntoView {
+pub(super) fn AttentionBanner(ready: Memo<bool>, pending: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let page = use_page();
     let items = Memo::new(move |_| {
@@ -33,6 +33,14 @@ pub(super) fn AttentionBanner(ready: Memo<bool>) -> impl IntoView {
         (!items.is_empty()).then_some(items)
     });
     move || {
+        // While the accounts load, a placeholder of the banner's (fixed) size, so the sections
+        // below do not jump when it arrives (SHELL-4).
+        if pending.get() {
+            return Some(
+                view! { <div class="stc-attention stc-attention--pending" aria-hidden="true"></div> }
+                    .into_any(),
+            );
+        }
         items.get().map(|items| {
             let (expired, reauth, expiring) = counts(&items);
             let total = u32::try_from(items.len()).unwrap_or(u32::MAX);
@@ -86,6 +94,7 @@ pub(super) fn AttentionBanner(ready: Memo<bool>) -> impl IntoView {
                     <ul class="stc-attention__list">{rows}</ul>
                 </section>
             }
+            .into_any()
         })
     }
 }

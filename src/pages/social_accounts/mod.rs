@@ -725,7 +725,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
             <h2 id="stc-page-title" class="stc-page__title">{move || i18n.t(Msg::SocialAccounts)}</h2>
             <ErrorSlot error=load_error on_retry=retry_load/>
             {curator_note}
-            <AttentionBanner ready/>
+            <AttentionBanner ready pending=Signal::derive(move || load_state.get() == Load::Loading)/>
             {page.sections.map(|section| view! { <SectionView section ready/> }).into_iter().collect_view()}
             <DeleteDialog/>
             <span id=NEW_TAB_NOTE_ID hidden>{move || i18n.t(Msg::AccOpensInNewTab)}</span>
