@@ -18,3 +18,7 @@ mod search;
 // Streams (STR) and token refresh (TOK-4, OAUTH): more methods on `Api`.
 #[cfg(target_arch = "wasm32")]
 mod streams;
+
+// ---- Expiry notifications (issue 5: NOT-2, NOT-4)
+#[cfg(target_arch = "wasm32")]
+mod notifications;

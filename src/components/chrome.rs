@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::i18n::use_i18n;
+use super::notifications::Bell;
 use crate::api::Api;
 use crate::app::{use_session, SessionResource};
 use crate::i18n::{Locale, Msg};
@@ -102,47 +103,6 @@ pub fn TopBar() -> impl IntoView {
                 <LanguageSwitch/>
             </div>
         </header>
-    }
-}
-
-/// The bell with the unread count. The count is in the button's name and visible as a badge,
-/// never colour alone.
-#[component]
-fn Bell() -> impl IntoView {
-    let i18n = use_i18n();
-    let api = expect_context::<Api>();
-    let notifications = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.notifications().await }
-    });
-    let unread = move || {
-        notifications
-            .get()
-            .and_then(|r| r.ok())
-            .map(|l| l.unread_count)
-            .unwrap_or(0)
-    };
-    let open = RwSignal::new(false);
-    view! {
-        <div class="stc-bell">
-            <button
-                type="button"
-                class="stc-bell__button"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="stc-bell-panel"
-                aria-label=move || i18n.t(Msg::NotificationsUnread(unread()))
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                <svg class="stc-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path d="M8 1.5a4.5 4.5 0 0 0-4.5 4.5v3L2 11.5h12L12.5 9V6A4.5 4.5 0 0 0 8 1.5zM6.3 12.8a1.8 1.8 0 0 0 3.4 0z" fill="currentColor"/>
-                </svg>
-                <span class="stc-bell__count" aria-hidden="true" hidden=move || unread() == 0>{unread}</span>
-            </button>
-            <div id="stc-bell-panel" class="stc-bell__panel" hidden=move || !open.get()>
-                <p><strong>{move || i18n.t(Msg::NotBuiltYet)}</strong></p>
-                <p>{move || i18n.t(Msg::NotBuiltYetBody)}</p>
-            </div>
-        </div>
     }
 }
 

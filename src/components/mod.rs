@@ -7,3 +7,6 @@ pub mod states;
 // ---- Streams (STR) and token refresh (OAUTH): issue 8
 pub mod icons;
 pub mod refresh;
+// ---- Expiry notifications (issue 5: NOT-2, NOT-4)
+#[cfg(target_arch = "wasm32")]
+pub mod notifications;

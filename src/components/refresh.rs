@@ -201,6 +201,10 @@ impl Refresher {
         self.phase(account_id).try_set(RefreshPhase::Ended(end));
         if success {
             self.on_refreshed.run(account_id.to_string());
+            // NOT-4: a refresh resolves the account's notifications; the bell (and an open Social
+            // Accounts page) read again.
+            #[cfg(target_arch = "wasm32")]
+            super::notifications::announce_token_refreshed();
         }
     }
 

@@ -11,3 +11,6 @@ pub mod streams;
 pub mod fallback;
 pub mod search;
 pub mod untrusted;
+
+// ---- Expiry notifications (issue 5: NOT-1..4)
+pub mod notifications;

@@ -466,6 +466,35 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthContinueInTab => "Continue in this tab",
         AccOauthCheckAgain => "Check again",
         // ---- end of social accounts ----
+        // ---- expiry notifications (issue 5) ----
+        NotPanelTitle => "Expiry notifications",
+        NotBellFailed => "Notifications could not be loaded",
+        NotLoadFailed => "Notifications could not be loaded. The rest of the console works as usual.",
+        NotLoading => "Loading notifications…",
+        NotEmpty => "No notifications. You will be told 10 and 5 days before a token expires.",
+        NotMilestone(api_types::Milestone::Days10) => "expires in 10 days",
+        NotMilestone(api_types::Milestone::Days5) => "expires in 5 days",
+        NotMilestone(api_types::Milestone::Expired) => "expired",
+        NotImpact(i) => return impact(i).into(),
+        NotUnread => "Unread",
+        NotResolved => "Resolved: the token was refreshed",
+        NotSent(when) => return format!("Sent {when}").into(),
+        NotMarkRead => "Mark as read",
+        NotMarkAllRead => "Mark all as read",
+        NotDismiss => "Dismiss",
+        NotOpenAccount => "Open account",
+        NotActionFailed => "That did not work. Check the connection and try again.",
+        NotMarkedRead => "Marked as read.",
+        NotDismissed => "Notification dismissed.",
+        NotBannerTitle(1) => "1 account needs attention",
+        NotBannerTitle(n) => return format!("{n} accounts need attention").into(),
+        NotBannerIntro { expired, reauth, expiring } => return format!("Expired: {expired}. Needs re-authorization: {reauth}. Expiring within 10 days: {expiring}.").into(),
+        NotBannerExpired => "expired",
+        NotBannerReauth => "needs re-authorization",
+        NotBannerExpiring(1) => "expires within 1 day",
+        NotBannerExpiring(n) => return format!("expires in {n} days").into(),
+        NotBannerShow(h) => return format!("Show @{h}").into(),
+        // ---- end of expiry notifications ----
     })
 }
 
@@ -515,4 +544,56 @@ fn failure(f: FailureReason) -> &'static str {
         FailureReason::TokenRevoked => "the token had been invalidated",
         FailureReason::Unknown => "the provider gave no reason",
     }
+}
+
+// ---- expiry notifications (issue 5) ----
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The impact of an expiry in one line (NOT-2).
+fn impact(i: &crate::domain::notifications::Impact) -> String {
+    let mut parts = Vec::new();
+    if i.streams > 0 {
+        let s = plural(i.streams, "stream", "streams");
+        parts.push(if i.expired {
+            format!("{s} stopped")
+        } else {
+            format!("{s} will stop")
+        });
+    }
+    if let Some(h) = &i.fallback {
+        parts.push(if i.expired {
+            format!("Instagram search uses @{h} instead")
+        } else {
+            format!("Instagram search will use @{h} instead")
+        });
+    } else if i.search_stops {
+        parts.push(if i.expired {
+            "Instagram search has no account left".to_string()
+        } else {
+            "Instagram search will have no account left".to_string()
+        });
+    }
+    if i.rights_requests > 0 {
+        let r = plural(
+            i.rights_requests,
+            "open rights request",
+            "open rights requests",
+        );
+        parts.push(if i.expired {
+            format!("{r} no longer tracked")
+        } else {
+            format!("{r} will no longer be tracked")
+        });
+    }
+    if parts.is_empty() {
+        return "Nothing else depends on this account".to_string();
+    }
+    parts.join("; ")
 }

@@ -471,6 +471,35 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthContinueInTab => "Verder in dit tabblad",
         AccOauthCheckAgain => "Opnieuw controleren",
         // ---- einde sociale accounts ----
+        // ---- verloopmeldingen (issue 5) ----
+        NotPanelTitle => "Verloopmeldingen",
+        NotBellFailed => "Meldingen konden niet worden geladen",
+        NotLoadFailed => "Meldingen konden niet worden geladen. De rest van de console werkt gewoon.",
+        NotLoading => "Meldingen laden…",
+        NotEmpty => "Geen meldingen. Je hoort het 10 en 5 dagen voordat een token verloopt.",
+        NotMilestone(api_types::Milestone::Days10) => "verloopt over 10 dagen",
+        NotMilestone(api_types::Milestone::Days5) => "verloopt over 5 dagen",
+        NotMilestone(api_types::Milestone::Expired) => "verlopen",
+        NotImpact(i) => return impact(i).into(),
+        NotUnread => "Ongelezen",
+        NotResolved => "Opgelost: het token is vernieuwd",
+        NotSent(when) => return format!("Verstuurd {when}").into(),
+        NotMarkRead => "Markeren als gelezen",
+        NotMarkAllRead => "Alles als gelezen markeren",
+        NotDismiss => "Verwijderen",
+        NotOpenAccount => "Account openen",
+        NotActionFailed => "Dat is niet gelukt. Controleer de verbinding en probeer het opnieuw.",
+        NotMarkedRead => "Gemarkeerd als gelezen.",
+        NotDismissed => "Melding verwijderd.",
+        NotBannerTitle(1) => "1 account heeft aandacht nodig",
+        NotBannerTitle(n) => return format!("{n} accounts hebben aandacht nodig").into(),
+        NotBannerIntro { expired, reauth, expiring } => return format!("Verlopen: {expired}. Opnieuw autoriseren nodig: {reauth}. Verloopt binnen 10 dagen: {expiring}.").into(),
+        NotBannerExpired => "verlopen",
+        NotBannerReauth => "moet opnieuw worden geautoriseerd",
+        NotBannerExpiring(1) => "verloopt binnen 1 dag",
+        NotBannerExpiring(n) => return format!("verloopt over {n} dagen").into(),
+        NotBannerShow(h) => return format!("@{h} tonen").into(),
+        // ---- einde verloopmeldingen ----
     })
 }
 
@@ -529,4 +558,56 @@ fn failure(f: FailureReason) -> &'static str {
         FailureReason::TokenRevoked => "het token was ongeldig gemaakt",
         FailureReason::Unknown => "de aanbieder gaf geen reden",
     }
+}
+
+// ---- verloopmeldingen (issue 5) ----
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// De gevolgen van het verlopen in één regel (NOT-2).
+fn impact(i: &crate::domain::notifications::Impact) -> String {
+    let mut parts = Vec::new();
+    if i.streams > 0 {
+        let s = plural(i.streams, "stream", "streams");
+        parts.push(if i.expired {
+            format!("{s} gestopt")
+        } else {
+            format!("{s} stoppen")
+        });
+    }
+    if let Some(h) = &i.fallback {
+        parts.push(if i.expired {
+            format!("Instagram-zoeken gebruikt nu @{h}")
+        } else {
+            format!("Instagram-zoeken gebruikt dan @{h}")
+        });
+    } else if i.search_stops {
+        parts.push(if i.expired {
+            "Instagram-zoeken heeft geen account meer".to_string()
+        } else {
+            "Instagram-zoeken heeft dan geen account meer".to_string()
+        });
+    }
+    if i.rights_requests > 0 {
+        let r = plural(
+            i.rights_requests,
+            "open rechtenverzoek",
+            "open rechtenverzoeken",
+        );
+        parts.push(if i.expired {
+            format!("{r} niet meer gevolgd")
+        } else {
+            format!("{r} worden niet meer gevolgd")
+        });
+    }
+    if parts.is_empty() {
+        return "Verder hangt niets van dit account af".to_string();
+    }
+    parts.join("; ")
 }

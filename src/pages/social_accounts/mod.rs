@@ -10,6 +10,7 @@
 //! - `oauth.rs`: the authorization popup and its messages.
 //! - `delete.rs`: the delete confirmation (a native `<dialog>`).
 
+mod banner;
 mod card;
 mod delete;
 mod oauth;
@@ -39,6 +40,7 @@ use crate::domain::accounts::{
 use crate::i18n::Msg;
 use crate::pages::settings::SOCIAL_ACCOUNTS;
 
+use banner::AttentionBanner;
 use card::AccountCard;
 use delete::DeleteDialog;
 pub(crate) use oauth::End;
@@ -287,6 +289,8 @@ impl PageCtx {
             } else {
                 self.put(account.clone());
             }
+            // NOT-4: the refresh resolved its notifications; the bell reads them again.
+            crate::components::notifications::announce_token_refreshed();
         }
         entry.busy.try_set(false);
         entry.outcome.try_set(Some(end));
@@ -684,9 +688,16 @@ pub fn SocialAccountsPage() -> impl IntoView {
         };
         let on_visible = resync.clone();
         let listener = window_event_listener_untyped("visibilitychange", move |_| on_visible());
+        // NOT-4: a token refreshed from the bell's panel changes the cards and the banner.
+        let on_refreshed = resync.clone();
+        let refreshed = window_event_listener_untyped(
+            crate::components::notifications::TOKEN_REFRESHED_EVENT,
+            move |_| on_refreshed(),
+        );
         let interval = set_interval_with_handle(resync, RESYNC_EVERY).ok();
         on_cleanup(move || {
             listener.remove();
+            refreshed.remove();
             if let Some(i) = interval {
                 i.clear();
             }
@@ -714,6 +725,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
             <h2 id="stc-page-title" class="stc-page__title">{move || i18n.t(Msg::SocialAccounts)}</h2>
             <ErrorSlot error=load_error on_retry=retry_load/>
             {curator_note}
+            <AttentionBanner ready pending=Signal::derive(move || load_state.get() == Load::Loading)/>
             {page.sections.map(|section| view! { <SectionView section ready/> }).into_iter().collect_view()}
             <DeleteDialog/>
             <span id=NEW_TAB_NOTE_ID hidden>{move || i18n.t(Msg::AccOpensInNewTab)}</span>

@@ -1,0 +1,247 @@
+// Expiry notifications (issue 5): the bell and its panel (NOT-2), milestones from the server's
+// clock (NOT-1), the Social Accounts banner (NOT-3), read / dismissed per user and resolution by
+// a refresh (NOT-4), a failing endpoint (FAIL-1), keyboard and axe (A11Y-1), Dutch (I18N-1).
+import { test, expect, expectAxeClean, type StandIn } from '../fixtures';
+import type { Page } from '@playwright/test';
+
+const PAGE = '/settings/network/social-accounts';
+const DAY = 24 * 3600 * 1000;
+
+type Note = { id: string; account: { id: string; handle: string }; milestone: string; read: boolean; resolved: boolean };
+
+async function notes(standIn: StandIn, role: 'demo-admin' | 'demo-admin-2' = 'demo-admin'): Promise<Note[]> {
+  const { status, body } = await standIn.api('GET', '/notifications', role);
+  expect(status).toBe(200);
+  return body.data.notifications;
+}
+
+async function milestonesOf(standIn: StandIn, accountId: string, role: 'demo-admin' | 'demo-admin-2' = 'demo-admin') {
+  return (await notes(standIn, role)).filter((n) => n.account.id === accountId).map((n) => n.milestone);
+}
+
+async function expiresAt(standIn: StandIn, accountId: string): Promise<number> {
+  const { body } = await standIn.api('GET', '/social-accounts');
+  const acc = body.data.find((a: any) => a.id === accountId);
+  return Date.parse(acc.token.expires_at);
+}
+
+async function openPanel(page: Page) {
+  const bell = page.getByRole('button', { name: /^Notifications, / });
+  await bell.click();
+  await expect(bell).toHaveAttribute('aria-expanded', 'true');
+  const panel = page.getByRole('region', { name: 'Expiry notifications' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText('Loading notifications…')).toHaveCount(0);
+  return panel;
+}
+
+function items(page: Page, handle: string) {
+  return page
+    .getByRole('region', { name: 'Expiry notifications' })
+    .getByRole('listitem')
+    .filter({ has: page.locator('.stc-notif__handle', { hasText: new RegExp(`^@${handle}$`) }) });
+}
+
+function milestone(item: ReturnType<typeof items>) {
+  return item.locator('.stc-notif__milestone');
+}
+
+test('NOT-1 NOT-2 crossing 10 days, 5 days and the expiry gives exactly one notification per milestone, newest first', async ({ page, standIn }) => {
+  const exp = await expiresAt(standIn, 'acc_igb_shop'); // 30 days left in the demo
+  expect(await milestonesOf(standIn, 'acc_igb_shop')).toEqual([]);
+  await page.goto(PAGE);
+
+  await standIn.setClock(new Date(exp - 10 * DAY + 60_000).toISOString());
+  expect(await milestonesOf(standIn, 'acc_igb_shop')).toEqual(['days10']);
+  // Asking again (a poll, a reload) never repeats it.
+  expect(await milestonesOf(standIn, 'acc_igb_shop')).toEqual(['days10']);
+  let panel = await openPanel(page);
+  await expect(items(page, 'brand_shop')).toHaveCount(1);
+  await expect(items(page, 'brand_shop')).toContainText('Instagram Business');
+  await expect(items(page, 'brand_shop')).toContainText('expires in 10 days');
+  await page.keyboard.press('Escape');
+
+  await standIn.setClock(new Date(exp - 5 * DAY + 60_000).toISOString());
+  await standIn.advance(3600);
+  expect(await milestonesOf(standIn, 'acc_igb_shop')).toEqual(['days5', 'days10']);
+  panel = await openPanel(page);
+  await expect(items(page, 'brand_shop')).toHaveCount(2);
+  await expect(items(page, 'brand_shop').nth(0)).toContainText('expires in 5 days');
+  await expect(items(page, 'brand_shop').nth(1)).toContainText('expires in 10 days');
+  await page.keyboard.press('Escape');
+
+  await standIn.setClock(new Date(exp + 60_000).toISOString());
+  expect(await milestonesOf(standIn, 'acc_igb_shop')).toEqual(['expired', 'days5', 'days10']);
+  panel = await openPanel(page);
+  await expect(items(page, 'brand_shop')).toHaveCount(3);
+  await expect(milestone(items(page, 'brand_shop').nth(0))).toHaveText('expired');
+  // Newest first across accounts too.
+  const created = (await notes(standIn)).map((n: any) => Date.parse(n.created_at));
+  expect([...created].sort((a, b) => b - a)).toEqual(created);
+  await page.screenshot({ path: '/work/shots/notifications-panel.png' });
+  await expect(panel).toBeVisible();
+});
+
+test('NOT-1 a clock jump over several milestones creates only the latest one, once', async ({ page, standIn }) => {
+  const exp = await expiresAt(standIn, 'acc_ig_lfqa'); // 45 days left: no notification yet
+  expect(await milestonesOf(standIn, 'acc_ig_lfqa')).toEqual([]);
+  // Jump from 45 days left straight past the expiry: 10 days, 5 days and the expiry all passed.
+  await standIn.setClock(new Date(exp + 3 * DAY).toISOString());
+  expect(await milestonesOf(standIn, 'acc_ig_lfqa')).toEqual(['expired']);
+  // @danni had its 10-day notification; jumping past 5 days and the expiry adds only "expired".
+  expect(await milestonesOf(standIn, 'acc_ig_danni')).toEqual(['expired', 'days10']);
+  await page.goto(PAGE);
+  await openPanel(page);
+  await expect(items(page, 'lfqa')).toHaveCount(1);
+  await expect(milestone(items(page, 'lfqa'))).toHaveText('expired');
+  await expect(items(page, 'lfqa')).not.toContainText('expires in');
+  // Jumping further creates nothing new.
+  await standIn.advance(30 * 24 * 3600);
+  expect(await milestonesOf(standIn, 'acc_ig_lfqa')).toEqual(['expired']);
+});
+
+test('NOT-4 read and dismissed survive a reload and are per user', async ({ page, standIn, browser }) => {
+  await page.goto(PAGE);
+  const before = (await standIn.api('GET', '/notifications')).body.data.unread_count as number;
+  await openPanel(page);
+  const danni = items(page, 'danni');
+  await expect(danni).toHaveCount(1);
+  await expect(danni).toContainText('Unread');
+  await danni.getByRole('button', { name: 'Mark as read' }).click();
+  await expect(danni.getByRole('button', { name: 'Mark as read' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: `Notifications, ${before - 1} unread` })).toBeVisible();
+  const hurray = items(page, 'hurray');
+  await hurray.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(items(page, 'hurray')).toHaveCount(0);
+
+  await page.reload();
+  // One read, and one unread dismissed.
+  await expect(page.getByRole('button', { name: `Notifications, ${before - 2} unread` })).toBeVisible();
+  await openPanel(page);
+  await expect(items(page, 'danni')).not.toContainText('Unread');
+  await expect(items(page, 'hurray')).toHaveCount(0);
+
+  // Bram still has both, unread.
+  const bram = await notes(standIn, 'demo-admin-2');
+  expect(bram.filter((n) => n.account.id === 'acc_ig_danni').map((n) => n.read)).toEqual([false]);
+  expect(bram.some((n) => n.account.id === 'acc_ig_hurray' && n.milestone === 'expired')).toBe(true);
+  const context = await browser.newContext({ baseURL: standIn.url });
+  await context.addCookies([{ name: 'console_session', value: 'demo-admin-2', domain: '127.0.0.1', path: '/' }]);
+  const other = await context.newPage();
+  await other.goto(PAGE);
+  await openPanel(other);
+  await expect(milestone(items(other, 'hurray'))).toContainText(['expired']);
+  await expect(items(other, 'danni')).toContainText('Unread');
+  await context.close();
+});
+
+test('NOT-2 NOT-3 NOT-4 Refresh Token in the panel clears the account\'s notifications and its banner line', async ({ page, standIn }) => {
+  await page.goto(PAGE);
+  const banner = page.getByRole('region', { name: /accounts? needs? attention/ });
+  await expect(banner).toBeVisible();
+  await expect(banner.getByRole('listitem').filter({ hasText: '@hurray' })).toContainText('expired');
+  await expect(banner.getByRole('listitem').filter({ hasText: '@danni' })).toContainText('expires in 10 days');
+  await expect(banner.getByRole('listitem').filter({ hasText: '@brandhq' })).toContainText('needs re-authorization');
+  await expect(banner.getByRole('listitem').filter({ hasText: '@lfqa' })).toHaveCount(0);
+
+  await openPanel(page);
+  const hurray = items(page, 'hurray');
+  await expect(hurray).toContainText('Instagram');
+  // The impact in one line, from the notification's `impact`.
+  await expect(hurray.first()).toContainText(/1 stream stopped; Instagram search uses @lfqa instead/);
+  const popupEvent = page.waitForEvent('popup');
+  await hurray.first().getByRole('button', { name: 'Refresh Token' }).click();
+  const popup = await popupEvent;
+  await popup.waitForURL(/\/oauth\/instagram\/authorize\?state=/);
+  await popup.getByRole('button', { name: 'Authorize App' }).click();
+
+  await expect(items(page, 'hurray')).toHaveCount(0);
+  await expect(banner.getByRole('listitem').filter({ hasText: '@hurray' })).toHaveCount(0);
+  await expect(banner.getByRole('listitem').filter({ hasText: '@danni' })).toHaveCount(1);
+  const left = (await notes(standIn)).filter((n) => n.account.id === 'acc_ig_hurray');
+  expect(left.every((n) => n.resolved)).toBe(true);
+});
+
+test('NOT-3 the banner opens the account it names', async ({ page }) => {
+  await page.goto(PAGE);
+  const banner = page.getByRole('region', { name: /accounts? needs? attention/ });
+  await banner.getByRole('button', { name: 'Show @johnny' }).click();
+  await expect(page).toHaveURL(/account=acc_igb_johnny/);
+});
+
+test('NOT-2 the count updates without a reload when the tab becomes visible again', async ({ page, standIn }) => {
+  await page.goto(PAGE);
+  const before = (await standIn.api('GET', '/notifications')).body.data.unread_count as number;
+  await expect(page.getByRole('button', { name: `Notifications, ${before} unread` })).toBeVisible();
+  const exp = await expiresAt(standIn, 'acc_igb_shop');
+  await standIn.setClock(new Date(exp - 10 * DAY + 60_000).toISOString());
+  const after = (await standIn.api('GET', '/notifications')).body.data.unread_count as number;
+  expect(after).toBeGreaterThan(before);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  await expect(page.getByRole('button', { name: `Notifications, ${after} unread` })).toBeVisible();
+});
+
+test.describe('failing endpoint', () => {
+  test.use({ allowConsoleErrors: [/503|Service Unavailable/] });
+  test('FAIL-1 a failing notifications endpoint leaves the page usable; the bell says it could not load', async ({ page, standIn }) => {
+    await standIn.fault({ path: '/api/v1/notifications', status: 503, times: 100 });
+    await page.goto(PAGE);
+    const bell = page.getByRole('button', { name: 'Notifications could not be loaded' });
+    await expect(bell).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Social Accounts' })).toBeVisible();
+    await expect(page.getByRole('region', { name: /accounts? needs? attention/ })).toBeVisible();
+    await expect(page.getByText('@lfqa').first()).toBeVisible();
+    await bell.click();
+    const panel = page.getByRole('region', { name: 'Expiry notifications' });
+    await expect(panel.getByRole('alert')).not.toBeEmpty();
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Streams' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Streams' })).toBeVisible();
+    await standIn.clearFaults();
+    await bell.click(); // closes
+    await bell.click(); // opens and reads again
+    const unread = (await standIn.api('GET', '/notifications')).body.data.unread_count as number;
+    await expect(page.getByRole('button', { name: `Notifications, ${unread} unread` })).toBeVisible();
+  });
+});
+
+test('A11Y-1 the bell and its panel work by keyboard, Escape returns to the bell, axe-clean', async ({ page }) => {
+  await page.goto(PAGE);
+  const bell = page.getByRole('button', { name: /^Notifications, / });
+  await bell.focus();
+  await page.keyboard.press('Enter');
+  await expect(bell).toHaveAttribute('aria-expanded', 'true');
+  const panel = page.getByRole('region', { name: 'Expiry notifications' });
+  await expect(panel.getByRole('listitem').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  const focusedInPanel = await page.evaluate(() => !!document.activeElement?.closest('#stc-bell-panel'));
+  expect(focusedInPanel).toBe(true);
+  await expectAxeClean(page, 'panel open');
+  await page.keyboard.press('Escape');
+  await expect(bell).toHaveAttribute('aria-expanded', 'false');
+  await expect(panel).toBeHidden();
+  await expect(bell).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(bell).toHaveAttribute('aria-expanded', 'true');
+  await expectAxeClean(page, 'banner and bell');
+});
+
+test('I18N-1 the bell, the panel and the banner are complete in Dutch', async ({ page, standIn }) => {
+  await page.goto(PAGE);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
+  const unread = (await standIn.api('GET', '/notifications')).body.data.unread_count as number;
+  const bell = page.getByRole('button', { name: `Meldingen, ${unread} ongelezen` });
+  await bell.click();
+  const panel = page.getByRole('region', { name: 'Verloopmeldingen' });
+  await expect(panel).toContainText('verloopt over 10 dagen');
+  await expect(panel).toContainText('verloopt over 5 dagen');
+  await expect(panel).toContainText('verlopen');
+  await expect(panel).toContainText('Instagram-zoeken gebruikt nu @lfqa');
+  await expect(panel.getByRole('button', { name: 'Markeren als gelezen' }).first()).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Verwijderen' }).first()).toBeVisible();
+  await expect(panel).not.toContainText(/expires in|Mark as read|Dismiss|Unread/);
+  const banner = page.getByRole('region', { name: /accounts? heeft|hebben aandacht nodig/ });
+  await expect(banner).toContainText('moet opnieuw worden geautoriseerd');
+  await expect(banner).not.toContainText(/needs|expired|Show @/);
+  await page.screenshot({ path: '/work/shots/notifications-nl.png', fullPage: true });
+  await expectAxeClean(page, 'Dutch');
+});
