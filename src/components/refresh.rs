@@ -22,7 +22,7 @@ use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
 
-use api_types::{AccountRef, AuthorizationStart};
+use api_types::{AccountRef, AuthorizationStart, SocialAccount};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
@@ -59,6 +59,14 @@ pub enum RefreshPhase {
     },
 }
 
+/// A successful refresh, as the screen's `on_refreshed` gets it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refreshed {
+    pub account_id: String,
+    /// The account as it is now, when the API's answer carried it.
+    pub account: Option<SocialAccount>,
+}
+
 /// One authorization running in a popup.
 struct Flow {
     account_id: String,
@@ -88,15 +96,16 @@ pub struct Refresher {
     phases: StoredValue<HashMap<String, RwSignal<RefreshPhase>>>,
     flows: StoredValue<Vec<Rc<Flow>>, LocalStorage>,
     return_to: StoredValue<String>,
-    on_refreshed: Callback<String>,
+    on_refreshed: Callback<Refreshed>,
     /// Reading the outcome of a same-tab authorization failed: the error and the state to retry.
     pub resume_error: RwSignal<Option<(AppError, String)>>,
 }
 
 impl Refresher {
     /// `return_to`: the in-app address (with the base path) a same-tab authorization comes back
-    /// to. `on_refreshed` gets the account id after every successful refresh.
-    pub fn new(return_to: String, on_refreshed: Callback<String>) -> Self {
+    /// to. `on_refreshed` gets the account (id, and the account itself when the API sent it)
+    /// after every successful refresh.
+    pub fn new(return_to: String, on_refreshed: Callback<Refreshed>) -> Self {
         let owner = Owner::current().unwrap_or_default();
         let this = Self {
             api: StoredValue::new(expect_context::<Api>()),
@@ -186,7 +195,8 @@ impl Refresher {
             match api.oauth_flow(&state).await {
                 Ok(flow) => {
                     if let Some(id) = flow.account_id.clone() {
-                        this.finish(&id, flow_end(&flow).unwrap_or(RefreshEnd::Cancelled));
+                        let end = flow_end(&flow).unwrap_or(RefreshEnd::Cancelled);
+                        this.finish(&id, end, flow.account);
                     }
                 }
                 Err(error) => {
@@ -196,11 +206,14 @@ impl Refresher {
         });
     }
 
-    fn finish(&self, account_id: &str, end: RefreshEnd) {
+    fn finish(&self, account_id: &str, end: RefreshEnd, account: Option<SocialAccount>) {
         let success = end.is_success();
         self.phase(account_id).try_set(RefreshPhase::Ended(end));
         if success {
-            self.on_refreshed.run(account_id.to_string());
+            self.on_refreshed.run(Refreshed {
+                account_id: account_id.to_string(),
+                account,
+            });
         }
     }
 
@@ -210,9 +223,9 @@ impl Refresher {
         let return_to = self.return_to.get_value();
         let answer = api.refresh(&account.id, Some(return_to)).await;
         match answer {
-            Ok(AuthorizationStart::Refreshed { .. }) => {
+            Ok(AuthorizationStart::Refreshed { account: now }) => {
                 close(popup.as_ref());
-                self.finish(&account.id, RefreshEnd::Refreshed);
+                self.finish(&account.id, RefreshEnd::Refreshed, Some(now));
             }
             Ok(AuthorizationStart::Authorize {
                 authorize_url,
@@ -233,7 +246,7 @@ impl Refresher {
                     }
                     Some(p) if p.closed().unwrap_or(true) => {
                         // Closed before it could be pointed anywhere.
-                        self.finish(&account.id, RefreshEnd::Cancelled);
+                        self.finish(&account.id, RefreshEnd::Cancelled, None);
                     }
                     Some(p) => {
                         if p.location().set_href(&url).is_err() {
@@ -287,7 +300,7 @@ impl Refresher {
                     &flow.state,
                 );
                 if ours {
-                    self.settle(&flow);
+                    self.peek(&flow);
                 }
             }
         };
@@ -308,14 +321,41 @@ impl Refresher {
         self.flows.update_value(|v| v.push(flow));
     }
 
-    /// The message arrived or the popup closed: stop watching and read the outcome once.
+    /// The callback's message arrived: read the outcome. A flow the API still calls pending (a
+    /// premature or replayed message) changes nothing: keep watching (OAUTH-2).
+    fn peek(self, flow: &Rc<Flow>) {
+        if flow.done.get() {
+            return;
+        }
+        let flow = flow.clone();
+        self.spawn(async move {
+            let api = self.api.get_value();
+            match api.oauth_flow(&flow.state).await {
+                Ok(answer) => {
+                    if let Some(end) = flow_end(&answer) {
+                        if !flow.done.replace(true) {
+                            self.unwatch(&flow);
+                            self.finish(&flow.account_id, end, answer.account);
+                        }
+                    }
+                }
+                Err(_) => self.settle(&flow),
+            }
+        });
+    }
+
+    fn unwatch(self, flow: &Rc<Flow>) {
+        flow.stop();
+        self.flows
+            .try_update_value(|v| v.retain(|f| !Rc::ptr_eq(f, flow)));
+    }
+
+    /// The popup closed (or reading the outcome failed): stop watching and read it once more.
     fn settle(self, flow: &Rc<Flow>) {
         if flow.done.replace(true) {
             return;
         }
-        flow.stop();
-        self.flows
-            .try_update_value(|v| v.retain(|f| !Rc::ptr_eq(f, flow)));
+        self.unwatch(flow);
         let account_id = flow.account_id.clone();
         let state = flow.state.clone();
         self.spawn(async move { self.check(account_id, state).await });
@@ -327,10 +367,10 @@ impl Refresher {
         let api = self.api.get_value();
         match api.oauth_flow(&state).await {
             // Still pending once the popup is gone: the person closed it (OAUTH-3).
-            Ok(flow) => self.finish(
-                &account_id,
-                flow_end(&flow).unwrap_or(RefreshEnd::Cancelled),
-            ),
+            Ok(flow) => {
+                let end = flow_end(&flow).unwrap_or(RefreshEnd::Cancelled);
+                self.finish(&account_id, end, flow.account);
+            }
             Err(error) => {
                 phase.try_set(RefreshPhase::Failed {
                     error,

@@ -193,18 +193,6 @@ pub enum Msg {
     TokenPopupStopped,
     TokenPopupClose(String),
     AskAdmin(String),
-    SrchRefreshToken,
-    SrchRefreshRunning,
-    SrchRefreshWaiting,
-    SrchRefreshPopupBlocked,
-    SrchRefreshCancelled,
-    SrchRefreshDenied,
-    SrchRefreshIdentityMismatch {
-        expected: String,
-        authorized: String,
-    },
-    SrchRefreshFlowExpired,
-    SrchRefreshDone(String),
     // ---- Streams (STR) and token refresh (TOK-4, OAUTH): issue 8
     StreamsIntro,
     StreamsEmpty,
@@ -596,18 +584,6 @@ mod tests {
             TokenPopupStopped,
             TokenPopupClose("hurray".into()),
             AskAdmin("Ada".into()),
-            SrchRefreshToken,
-            SrchRefreshRunning,
-            SrchRefreshWaiting,
-            SrchRefreshPopupBlocked,
-            SrchRefreshCancelled,
-            SrchRefreshDenied,
-            SrchRefreshIdentityMismatch {
-                expected: "hurray".into(),
-                authorized: "someone_else".into(),
-            },
-            SrchRefreshFlowExpired,
-            SrchRefreshDone("hurray".into()),
             // ---- Streams and token refresh: issue 8 ("Account", "Status" and "App: …" are the
             // same words in Dutch, so they are not sampled here)
             StreamsIntro,

@@ -18,7 +18,7 @@ use crate::app::use_session;
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::icons::{CheckIcon, InfoIcon, Spinner};
-use crate::components::refresh::{RefreshButton, RefreshFeedback, Refresher};
+use crate::components::refresh::{RefreshButton, RefreshFeedback, Refreshed, Refresher};
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::config::Config;
 use crate::domain::streams::{
@@ -155,7 +155,7 @@ pub fn StreamsPage() -> impl IntoView {
 
     let refresher = Refresher::new(
         config.href(STREAMS),
-        Callback::new(move |_account_id: String| {
+        Callback::new(move |_: Refreshed| {
             streams.refetch();
             accounts_res.refetch();
         }),
