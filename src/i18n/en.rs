@@ -311,8 +311,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         }
         AccAddAccount => "Add Account",
         AccAdding => "Adding…",
-        AccRefreshToken => "Refresh Token",
-        AccRefreshing => "Refreshing…",
         AccDetailsFor(name) => return format!("Details for {name}").into(),
         AccStateActive(Some(date)) => return format!("Active · expires on {date}").into(),
         AccStateActive(None) => "Active · does not expire",
@@ -440,7 +438,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthAlreadyConnected(h) => {
             return format!("@{h} was already connected: its token was refreshed instead of adding it twice.").into()
         }
-        AccOauthCancelled => "Authorization was cancelled.",
         AccOauthDenied(n) => {
             return format!("Authorization was denied at {}. Nothing was changed.", provider(*n)).into()
         }
@@ -454,7 +451,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthFlowExpired => "The authorization was not finished within 15 minutes and has expired. Nothing was changed; try again.",
         AccOauthBlocked { adding: false } => "The browser blocked the authorization window. Allow pop-ups for this site and try again, or continue in this tab: you will come back to this account afterwards.",
         AccOauthBlocked { adding: true } => "The browser blocked the authorization window. Allow pop-ups for this site and try again, or continue in this tab: you will come back to this page afterwards.",
-        AccOauthContinueInTab => "Continue in this tab",
         AccOauthCheckAgain => "Check again",
         // ---- end of social accounts ----
     })

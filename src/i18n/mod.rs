@@ -279,8 +279,6 @@ pub enum Msg {
     AccSectionEmpty(api_types::SocialNetwork),
     AccAddAccount,
     AccAdding,
-    AccRefreshToken,
-    AccRefreshing,
     AccDetailsFor(String),
     /// The token state (ACC-2): `Some(date)` for a token that expires, `None` for one that does not.
     AccStateActive(Option<String>),
@@ -368,7 +366,6 @@ pub enum Msg {
     AccOauthRefreshed(Option<String>),
     AccOauthConnected(String),
     AccOauthAlreadyConnected(String),
-    AccOauthCancelled,
     AccOauthDenied(api_types::SocialNetwork),
     AccOauthMismatch {
         network: api_types::SocialNetwork,
@@ -380,7 +377,6 @@ pub enum Msg {
     AccOauthBlocked {
         adding: bool,
     },
-    AccOauthContinueInTab,
     AccOauthCheckAgain,
     // ---- end of social accounts ----
 }
@@ -704,8 +700,6 @@ mod tests {
             AccSectionEmpty(api_types::SocialNetwork::InstagramBusiness),
             AccAddAccount,
             AccAdding,
-            AccRefreshToken,
-            AccRefreshing,
             AccDetailsFor("Hurray (@hurray)".into()),
             AccStateActive(Some("1 Jan".into())),
             AccStateActive(None),
@@ -799,7 +793,6 @@ mod tests {
             AccOauthRefreshed(None),
             AccOauthConnected("new".into()),
             AccOauthAlreadyConnected("lfqa".into()),
-            AccOauthCancelled,
             AccOauthDenied(api_types::SocialNetwork::Instagram),
             AccOauthMismatch {
                 network: api_types::SocialNetwork::Instagram,
@@ -809,7 +802,6 @@ mod tests {
             AccOauthFlowExpired,
             AccOauthBlocked { adding: false },
             AccOauthBlocked { adding: true },
-            AccOauthContinueInTab,
             AccOauthCheckAgain,
             AccStateLabel,
             AccConnectedValue {

@@ -314,8 +314,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         }
         AccAddAccount => "Account toevoegen",
         AccAdding => "Bezig met toevoegen…",
-        AccRefreshToken => "Token vernieuwen",
-        AccRefreshing => "Bezig met vernieuwen…",
         AccDetailsFor(name) => return format!("Gegevens van {name}").into(),
         AccStateActive(Some(date)) => return format!("Actief · verloopt op {date}").into(),
         AccStateActive(None) => "Actief · verloopt niet",
@@ -445,7 +443,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthAlreadyConnected(h) => {
             return format!("@{h} was al gekoppeld: het token is vernieuwd in plaats van het account dubbel toe te voegen.").into()
         }
-        AccOauthCancelled => "De autorisatie is geannuleerd.",
         AccOauthDenied(n) => {
             return format!("De autorisatie is geweigerd bij {}. Er is niets gewijzigd.", provider(*n)).into()
         }
@@ -459,7 +456,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthFlowExpired => "De autorisatie is niet binnen 15 minuten afgerond en is verlopen. Er is niets gewijzigd; probeer het opnieuw.",
         AccOauthBlocked { adding: false } => "De browser heeft het autorisatievenster geblokkeerd. Sta pop-ups toe voor deze site en probeer het opnieuw, of ga verder in dit tabblad: daarna kom je terug bij dit account.",
         AccOauthBlocked { adding: true } => "De browser heeft het autorisatievenster geblokkeerd. Sta pop-ups toe voor deze site en probeer het opnieuw, of ga verder in dit tabblad: daarna kom je terug op deze pagina.",
-        AccOauthContinueInTab => "Verder in dit tabblad",
         AccOauthCheckAgain => "Opnieuw controleren",
         // ---- einde sociale accounts ----
     })

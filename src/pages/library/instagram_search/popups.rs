@@ -13,7 +13,7 @@ use super::{Instead, PopupData, SearchState};
 use crate::app::use_session;
 use crate::components::format;
 use crate::components::i18n::use_i18n;
-use crate::components::refresh::{RefreshButton, RefreshFeedback, Refreshed, Refresher};
+use crate::components::refresh::{Finished, RefreshButton, RefreshFeedback, Refresher};
 use crate::components::states::WarningIcon;
 use crate::config::Config;
 use crate::domain::fallback::PassReason;
@@ -152,7 +152,10 @@ fn TokenPopup(key: u64, state: SearchState) -> impl IntoView {
     // to the search screen.
     let refresher = Refresher::new(
         expect_context::<Config>().href(INSTAGRAM_SEARCH),
-        Callback::new(move |done: Refreshed| {
+        Callback::new(move |done: Finished| {
+            if !done.end.is_success() {
+                return;
+            }
             if let Some(account) = done.account {
                 state.refreshed(account);
             }
