@@ -225,7 +225,7 @@ fn Panel(
     let refresher = Refresher::new(
         here,
         // `Refresher` itself announces the refresh; the bell reads its notifications again.
-        Callback::new(move |_id: String| {}),
+        Callback::new(move |_done: crate::components::refresh::Finished| {}),
     );
     let action_error = RwSignal::new(None::<AppError>);
     let error = move || match poll.list.get() {

@@ -1,8 +1,9 @@
 //! Refresh Token (TOK-4, OAUTH-1..4): one module every screen that offers the action can share.
 //!
 //! A screen creates one [`Refresher`] with where a same-tab authorization should come back to and
-//! what to reload after a refresh, then renders a [`RefreshButton`] and a [`RefreshFeedback`] per
-//! account. When its URL carries `?oauth_state=` (the person continued in this tab) it calls
+//! what to do when a flow ends, then renders a [`RefreshButton`] and a [`RefreshFeedback`] per
+//! account (or its own views of [`Refresher::phase`]). Add Account runs the same flow through
+//! [`Refresher::authorize`] under [`add_flow_key`]. When its URL carries `?oauth_state=` (the person continued in this tab) it calls
 //! [`Refresher::resume`]. Each account has one state, shared by every button for it.
 //!
 //! The flow:
@@ -22,7 +23,7 @@ use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
 
-use api_types::{AccountRef, AuthorizationStart};
+use api_types::{AccountRef, AuthorizationStart, SocialAccount};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
@@ -32,6 +33,7 @@ use super::i18n::use_i18n;
 use super::icons::{CheckIcon, Spinner};
 use super::states::{ErrorNotice, WarningIcon};
 use crate::api::{Api, AppError};
+pub use crate::domain::oauth::{add_flow_key, added_network};
 use crate::domain::oauth::{authorize_target, flow_end, is_flow_message, RefreshEnd};
 use crate::i18n::Msg;
 
@@ -57,6 +59,16 @@ pub enum RefreshPhase {
         error: AppError,
         recheck: Option<String>,
     },
+}
+
+/// How one flow ended, as the screen's `on_finished` gets it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finished {
+    /// The account id of a refresh, or [`add_flow_key`] of an add.
+    pub key: String,
+    pub end: RefreshEnd,
+    /// The account as it is now, when the flow succeeded and the API's answer carried it.
+    pub account: Option<SocialAccount>,
 }
 
 /// One authorization running in a popup.
@@ -88,15 +100,16 @@ pub struct Refresher {
     phases: StoredValue<HashMap<String, RwSignal<RefreshPhase>>>,
     flows: StoredValue<Vec<Rc<Flow>>, LocalStorage>,
     return_to: StoredValue<String>,
-    on_refreshed: Callback<String>,
+    on_finished: Callback<Finished>,
     /// Reading the outcome of a same-tab authorization failed: the error and the state to retry.
     pub resume_error: RwSignal<Option<(AppError, String)>>,
 }
 
 impl Refresher {
     /// `return_to`: the in-app address (with the base path) a same-tab authorization comes back
-    /// to. `on_refreshed` gets the account id after every successful refresh.
-    pub fn new(return_to: String, on_refreshed: Callback<String>) -> Self {
+    /// to. `on_finished` hears how every flow ended (with the account itself, when the API sent
+    /// it).
+    pub fn new(return_to: String, on_finished: Callback<Finished>) -> Self {
         let owner = Owner::current().unwrap_or_default();
         let this = Self {
             api: StoredValue::new(expect_context::<Api>()),
@@ -104,7 +117,7 @@ impl Refresher {
             phases: StoredValue::new(HashMap::new()),
             flows: StoredValue::new_local(Vec::new()),
             return_to: StoredValue::new(return_to),
-            on_refreshed,
+            on_finished,
             resume_error: RwSignal::new(None),
         };
         // Listeners and polls end with the screen; a popup left open simply finishes unseen.
@@ -146,18 +159,57 @@ impl Refresher {
         }
     }
 
+    /// Whether `key`'s flow is running (tracked).
+    pub fn is_running(&self, key: &str) -> bool {
+        matches!(self.phase(key).get(), RefreshPhase::Running { .. })
+    }
+
+    /// Whether any flow of this screen is running (not tracked).
+    pub fn any_running(&self) -> bool {
+        self.phases
+            .try_with_value(|m| {
+                m.values().any(|s| {
+                    s.try_get_untracked()
+                        .is_some_and(|p| matches!(p, RefreshPhase::Running { .. }))
+                })
+            })
+            .unwrap_or(false)
+    }
+
     /// Starts refreshing `account`. Call it from the click (or key) handler itself: the popup
     /// must open there (OAUTH-1). A refresh already running is not started twice (OAUTH-4).
     pub fn start(&self, account: &AccountRef) {
-        let phase = self.phase(&account.id);
+        let id = account.id.clone();
+        let return_to = self.return_to.get_value();
+        self.authorize(&account.id, move |api| async move {
+            api.refresh(&id, Some(return_to)).await
+        });
+    }
+
+    /// Starts any authorization under `key` (an account id for a refresh, [`add_flow_key`] for an
+    /// add): `begin` is the API call that answers with an [`AuthorizationStart`]. The same rules as
+    /// [`Refresher::start`]: call it from the click handler, one flow per key at a time.
+    pub fn authorize<F, Fut>(&self, key: &str, begin: F)
+    where
+        F: FnOnce(Api) -> Fut + 'static,
+        Fut: Future<Output = Result<AuthorizationStart, AppError>> + 'static,
+    {
+        let phase = self.phase(key);
         if matches!(phase.get_untracked(), RefreshPhase::Running { .. }) {
             return;
         }
         let popup = open_blank_popup();
         phase.set(RefreshPhase::Running { in_popup: false });
         let this = *self;
-        let account = account.clone();
-        self.spawn(async move { this.request(account, popup).await });
+        let key = key.to_string();
+        self.spawn(async move {
+            let Some(api) = this.api.try_get_value() else {
+                close(popup.as_ref());
+                return;
+            };
+            let answer = begin(api).await;
+            this.answered(key, answer, popup);
+        });
     }
 
     /// Tries again after a failure: reads the flow's outcome again when only that failed, else
@@ -168,12 +220,18 @@ impl Refresher {
                 recheck: Some(state),
                 ..
             } => {
-                let this = *self;
-                let id = account.id.clone();
-                self.spawn(async move { this.check(id, state).await });
+                self.recheck(&account.id, state);
             }
             _ => self.start(account),
         }
+    }
+
+    /// Reads the outcome of `key`'s flow `state` (again): after reading it failed, or when the
+    /// person came back from a same-tab authorization of a known key.
+    pub fn recheck(&self, key: &str, state: String) {
+        let this = *self;
+        let key = key.to_string();
+        self.spawn(async move { this.check(key, state).await });
     }
 
     /// The person came back from a same-tab authorization with `?oauth_state=` (OAUTH-3): look the
@@ -182,11 +240,14 @@ impl Refresher {
         let this = *self;
         self.resume_error.set(None);
         self.spawn(async move {
-            let api = this.api.get_value();
+            let Some(api) = this.api.try_get_value() else {
+                return;
+            };
             match api.oauth_flow(&state).await {
                 Ok(flow) => {
                     if let Some(id) = flow.account_id.clone() {
-                        this.finish(&id, flow_end(&flow).unwrap_or(RefreshEnd::Cancelled));
+                        let end = flow_end(&flow).unwrap_or(RefreshEnd::Cancelled);
+                        this.finish(&id, end, flow.account);
                     }
                 }
                 Err(error) => {
@@ -196,27 +257,45 @@ impl Refresher {
         });
     }
 
-    fn finish(&self, account_id: &str, end: RefreshEnd) {
-        let success = end.is_success();
-        self.phase(account_id).try_set(RefreshPhase::Ended(end));
-        if success {
-            self.on_refreshed.run(account_id.to_string());
+    /// Whether the screen is still there: answers that arrive after it left are dropped (its
+    /// signals and callback are gone).
+    fn alive(&self) -> bool {
+        self.api.try_with_value(|_| ()).is_some()
+    }
+
+    fn finish(&self, key: &str, end: RefreshEnd, account: Option<SocialAccount>) {
+        if !self.alive() {
+            return;
+        }
+        self.phase(key).try_set(RefreshPhase::Ended(end.clone()));
+        if end.is_success() {
             // NOT-4: a refresh resolves the account's notifications; the bell (and an open Social
             // Accounts page) read again.
             #[cfg(target_arch = "wasm32")]
             super::notifications::announce_token_refreshed();
         }
+        self.on_finished.run(Finished {
+            key: key.to_string(),
+            account: account.filter(|_| end.is_success()),
+            end,
+        });
     }
 
-    async fn request(self, account: AccountRef, popup: Option<web_sys::Window>) {
-        let phase = self.phase(&account.id);
-        let api = self.api.get_value();
-        let return_to = self.return_to.get_value();
-        let answer = api.refresh(&account.id, Some(return_to)).await;
+    fn answered(
+        self,
+        key: String,
+        answer: Result<AuthorizationStart, AppError>,
+        popup: Option<web_sys::Window>,
+    ) {
+        let Some(api) = self.api.try_get_value() else {
+            close(popup.as_ref());
+            return;
+        };
+        let phase = self.phase(&key);
         match answer {
-            Ok(AuthorizationStart::Refreshed { .. }) => {
+            Ok(AuthorizationStart::Refreshed { account: now }) => {
                 close(popup.as_ref());
-                self.finish(&account.id, RefreshEnd::Refreshed);
+                self.finish(&key, RefreshEnd::Refreshed, Some(now));
             }
             Ok(AuthorizationStart::Authorize {
                 authorize_url,
@@ -237,19 +316,17 @@ impl Refresher {
                     }
                     Some(p) if p.closed().unwrap_or(true) => {
                         // Closed before it could be pointed anywhere.
-                        self.finish(&account.id, RefreshEnd::Cancelled);
+                        self.finish(&key, RefreshEnd::Cancelled, None);
                     }
                     Some(p) => {
                         if p.location().set_href(&url).is_err() {
+                            // The window cannot be pointed there: continue in this tab instead.
                             close(Some(&p));
-                            phase.try_set(RefreshPhase::Failed {
-                                error: AppError::Unexpected { status: 0 },
-                                recheck: None,
-                            });
+                            phase.try_set(RefreshPhase::Blocked { url });
                             return;
                         }
                         phase.try_set(RefreshPhase::Running { in_popup: true });
-                        self.watch(account.id, state, p);
+                        self.watch(key, state, p);
                     }
                 }
             }
@@ -291,7 +368,7 @@ impl Refresher {
                     &flow.state,
                 );
                 if ours {
-                    self.settle(&flow);
+                    self.peek(&flow);
                 }
             }
         };
@@ -312,29 +389,60 @@ impl Refresher {
         self.flows.update_value(|v| v.push(flow));
     }
 
-    /// The message arrived or the popup closed: stop watching and read the outcome once.
+    /// The callback's message arrived: read the outcome. A flow the API still calls pending (a
+    /// premature or replayed message) changes nothing: keep watching (OAUTH-2).
+    fn peek(self, flow: &Rc<Flow>) {
+        if flow.done.get() {
+            return;
+        }
+        let flow = flow.clone();
+        self.spawn(async move {
+            let Some(api) = self.api.try_get_value() else {
+                return;
+            };
+            match api.oauth_flow(&flow.state).await {
+                Ok(answer) => {
+                    if let Some(end) = flow_end(&answer) {
+                        if !flow.done.replace(true) {
+                            self.unwatch(&flow);
+                            self.finish(&flow.account_id, end, answer.account);
+                        }
+                    }
+                }
+                Err(_) => self.settle(&flow),
+            }
+        });
+    }
+
+    fn unwatch(self, flow: &Rc<Flow>) {
+        flow.stop();
+        self.flows
+            .try_update_value(|v| v.retain(|f| !Rc::ptr_eq(f, flow)));
+    }
+
+    /// The popup closed (or reading the outcome failed): stop watching and read it once more.
     fn settle(self, flow: &Rc<Flow>) {
         if flow.done.replace(true) {
             return;
         }
-        flow.stop();
-        self.flows
-            .try_update_value(|v| v.retain(|f| !Rc::ptr_eq(f, flow)));
+        self.unwatch(flow);
         let account_id = flow.account_id.clone();
         let state = flow.state.clone();
         self.spawn(async move { self.check(account_id, state).await });
     }
 
     async fn check(self, account_id: String, state: String) {
+        let Some(api) = self.api.try_get_value() else {
+            return;
+        };
         let phase = self.phase(&account_id);
         phase.try_set(RefreshPhase::Running { in_popup: false });
-        let api = self.api.get_value();
         match api.oauth_flow(&state).await {
             // Still pending once the popup is gone: the person closed it (OAUTH-3).
-            Ok(flow) => self.finish(
-                &account_id,
-                flow_end(&flow).unwrap_or(RefreshEnd::Cancelled),
-            ),
+            Ok(flow) => {
+                let end = flow_end(&flow).unwrap_or(RefreshEnd::Cancelled);
+                self.finish(&account_id, end, flow.account);
+            }
             Err(error) => {
                 phase.try_set(RefreshPhase::Failed {
                     error,

@@ -4,8 +4,7 @@
 //! page must look at the time again (TOK-5). Everything here is unit-tested natively.
 
 use api_types::{
-    HistoryEntry, HistoryKind, InvalidationReason, OAuthFlow, OAuthFlowStatus, SocialAccount,
-    SocialNetwork, Timestamp, Token,
+    HistoryEntry, HistoryKind, InvalidationReason, SocialAccount, SocialNetwork, Timestamp, Token,
 };
 
 use super::token::{next_change, TokenState};
@@ -199,60 +198,6 @@ pub fn dom_id(prefix: &str, id: &str) -> String {
         }
     }
     out
-}
-
-/// Whether a `message` event is the OAuth callback of the flow this card started (OAUTH-2):
-/// from the API's origin, of the right type, carrying the state we started. Everything else is
-/// ignored. Even then the app only looks up the flow; it never believes the message's status.
-pub fn accept_oauth_message(
-    event_origin: &str,
-    api_origin: Option<&str>,
-    kind: Option<&str>,
-    state: Option<&str>,
-    expected_state: &str,
-) -> bool {
-    let Some(api_origin) = api_origin else {
-        return false;
-    };
-    !expected_state.is_empty()
-        && event_origin == api_origin
-        && kind == Some(api_types::OAUTH_MESSAGE_TYPE)
-        && state == Some(expected_state)
-}
-
-/// What an authorization flow ended in, as the API reports it (`GET /oauth/flows/{state}`).
-#[derive(Clone, Debug, PartialEq)]
-pub enum FlowResult {
-    /// Not finished yet.
-    Pending,
-    /// Authorized: the account as it is now (the same record for a refresh, ACC-5).
-    Connected(SocialAccount),
-    Denied,
-    /// A different identity was authorized; nothing changed (ACC-5).
-    IdentityMismatch {
-        expected: Option<String>,
-        used: Option<String>,
-    },
-    /// Not finished within 15 minutes.
-    Expired,
-    /// The API said connected but did not send the account: the answer cannot be used.
-    Unreadable,
-}
-
-pub fn flow_result(flow: &OAuthFlow) -> FlowResult {
-    match flow.status {
-        OAuthFlowStatus::Pending => FlowResult::Pending,
-        OAuthFlowStatus::Connected => match &flow.account {
-            Some(a) => FlowResult::Connected(a.clone()),
-            None => FlowResult::Unreadable,
-        },
-        OAuthFlowStatus::Denied => FlowResult::Denied,
-        OAuthFlowStatus::IdentityMismatch => FlowResult::IdentityMismatch {
-            expected: flow.expected_handle.clone(),
-            used: flow.authorized_handle.clone(),
-        },
-        OAuthFlowStatus::Expired => FlowResult::Expired,
-    }
 }
 
 /// Puts a refreshed or newly connected account into its list: the same record is replaced in
@@ -579,74 +524,6 @@ mod tests {
             })
             .collect();
         assert_eq!(days, (1..=10).rev().collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn oauth_2_only_the_api_origin_with_our_state_is_believed() {
-        let api = Some("http://127.0.0.1:8820");
-        let t = Some(api_types::OAUTH_MESSAGE_TYPE);
-        assert!(accept_oauth_message(
-            "http://127.0.0.1:8820",
-            api,
-            t,
-            Some("s1"),
-            "s1"
-        ));
-        for (origin, kind, state) in [
-            ("https://evil.example", t, Some("s1")),
-            ("http://localhost:8820", t, Some("s1")),
-            ("http://127.0.0.1:8820", Some("other"), Some("s1")),
-            ("http://127.0.0.1:8820", None, Some("s1")),
-            ("http://127.0.0.1:8820", t, Some("s2")),
-            ("http://127.0.0.1:8820", t, None),
-            ("null", t, Some("s1")),
-        ] {
-            assert!(
-                !accept_oauth_message(origin, api, kind, state, "s1"),
-                "{origin} {kind:?} {state:?}"
-            );
-        }
-        assert!(!accept_oauth_message("", None, t, Some("s1"), "s1"));
-        assert!(!accept_oauth_message(
-            "http://127.0.0.1:8820",
-            api,
-            t,
-            Some(""),
-            ""
-        ));
-    }
-
-    #[test]
-    fn acc_5_flow_results_follow_the_api_not_the_message() {
-        let base = OAuthFlow {
-            state: "s".into(),
-            status: OAuthFlowStatus::Pending,
-            account_id: Some("acc_ig_hurray".into()),
-            account: None,
-            expected_handle: None,
-            authorized_handle: None,
-        };
-        assert_eq!(flow_result(&base), FlowResult::Pending);
-        let mut f = base.clone();
-        f.status = OAuthFlowStatus::Connected;
-        assert_eq!(flow_result(&f), FlowResult::Unreadable);
-        f.account = Some(account("acc_ig_hurray", SocialNetwork::Instagram, 0));
-        assert!(matches!(flow_result(&f), FlowResult::Connected(a) if a.id == "acc_ig_hurray"));
-        let mut f = base.clone();
-        f.status = OAuthFlowStatus::IdentityMismatch;
-        f.expected_handle = Some("hurray".into());
-        f.authorized_handle = Some("lfqa".into());
-        assert_eq!(
-            flow_result(&f),
-            FlowResult::IdentityMismatch {
-                expected: Some("hurray".into()),
-                used: Some("lfqa".into())
-            }
-        );
-        f.status = OAuthFlowStatus::Denied;
-        assert_eq!(flow_result(&f), FlowResult::Denied);
-        f.status = OAuthFlowStatus::Expired;
-        assert_eq!(flow_result(&f), FlowResult::Expired);
     }
 
     #[test]

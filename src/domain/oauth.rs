@@ -94,6 +94,17 @@ pub fn authorize_target(authorize_url: &str, api_origin: &str) -> Option<String>
     (lower.starts_with("https://") || same_origin).then(|| url.to_string())
 }
 
+/// The key under which an Add Account flow for `network` runs (a refresh's key is the
+/// account's id, which never contains `:`).
+pub fn add_flow_key(network: SocialNetwork) -> String {
+    format!("add:{}", network.as_str())
+}
+
+/// The network of an Add Account flow's key; `None` for a refresh's key.
+pub fn added_network(key: &str) -> Option<SocialNetwork> {
+    SocialNetwork::parse(key.strip_prefix("add:")?)
+}
+
 /// OAUTH-2: a `message` event is the answer to our flow only when it comes from the API's
 /// origin, says it is the console's OAuth message and carries the state we started. Everything
 /// else is ignored.
@@ -191,6 +202,15 @@ mod tests {
             Some(""),
             ""
         ));
+    }
+
+    #[test]
+    fn acc_5_an_add_flow_key_names_its_network_and_is_no_account_id() {
+        for n in SocialNetwork::ALL {
+            assert_eq!(added_network(&add_flow_key(n)), Some(n));
+        }
+        assert_eq!(added_network("acc_ig_hurray"), None);
+        assert_eq!(added_network("add:myspace"), None);
     }
 
     fn flow(status: OAuthFlowStatus) -> OAuthFlow {

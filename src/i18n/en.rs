@@ -155,15 +155,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         TokenPopupStopped => "The search stopped before another account answered.",
         TokenPopupClose(h) => return format!("Close the notice about @{h}").into(),
         AskAdmin(names) => return format!("Ask an admin to refresh it: {names}.").into(),
-        SrchRefreshToken => "Refresh Token",
-        SrchRefreshRunning => "Refreshing…",
-        SrchRefreshWaiting => "Waiting for you to authorize in the other window…",
-        SrchRefreshPopupBlocked => "The browser blocked the authorization window. Allow pop-ups for this site, then choose Refresh Token again.",
-        SrchRefreshCancelled => "Authorization was cancelled.",
-        SrchRefreshDenied => "The authorization was denied, so the token was not refreshed.",
-        SrchRefreshIdentityMismatch { expected, authorized } => return format!("You authorized @{authorized}, but this account is @{expected}. Nothing was changed. Sign in at the provider as @{expected} and try again.").into(),
-        SrchRefreshFlowExpired => "The authorization took too long and has expired. Try again.",
-        SrchRefreshDone(h) => return format!("The token of @{h} was refreshed.").into(),
         // ---- Streams (STR) and token refresh (TOK-4, OAUTH): issue 8
         StreamsIntro => "Each stream collects content from a social network into an app or a folder, through one connected account. When that account's access expires or is revoked, the stream stops until the access is refreshed or the stream uses another account.",
         StreamsEmpty => "This network has no streams yet.",
@@ -320,8 +311,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         }
         AccAddAccount => "Add Account",
         AccAdding => "Adding…",
-        AccRefreshToken => "Refresh Token",
-        AccRefreshing => "Refreshing…",
         AccDetailsFor(name) => return format!("Details for {name}").into(),
         AccStateActive(Some(date)) => return format!("Active · expires on {date}").into(),
         AccStateActive(None) => "Active · does not expire",
@@ -449,7 +438,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthAlreadyConnected(h) => {
             return format!("@{h} was already connected: its token was refreshed instead of adding it twice.").into()
         }
-        AccOauthCancelled => "Authorization was cancelled.",
         AccOauthDenied(n) => {
             return format!("Authorization was denied at {}. Nothing was changed.", provider(*n)).into()
         }
@@ -463,7 +451,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthFlowExpired => "The authorization was not finished within 15 minutes and has expired. Nothing was changed; try again.",
         AccOauthBlocked { adding: false } => "The browser blocked the authorization window. Allow pop-ups for this site and try again, or continue in this tab: you will come back to this account afterwards.",
         AccOauthBlocked { adding: true } => "The browser blocked the authorization window. Allow pop-ups for this site and try again, or continue in this tab: you will come back to this page afterwards.",
-        AccOauthContinueInTab => "Continue in this tab",
         AccOauthCheckAgain => "Check again",
         // ---- end of social accounts ----
         // ---- expiry notifications (issue 5) ----

@@ -193,18 +193,6 @@ pub enum Msg {
     TokenPopupStopped,
     TokenPopupClose(String),
     AskAdmin(String),
-    SrchRefreshToken,
-    SrchRefreshRunning,
-    SrchRefreshWaiting,
-    SrchRefreshPopupBlocked,
-    SrchRefreshCancelled,
-    SrchRefreshDenied,
-    SrchRefreshIdentityMismatch {
-        expected: String,
-        authorized: String,
-    },
-    SrchRefreshFlowExpired,
-    SrchRefreshDone(String),
     // ---- Streams (STR) and token refresh (TOK-4, OAUTH): issue 8
     StreamsIntro,
     StreamsEmpty,
@@ -291,8 +279,6 @@ pub enum Msg {
     AccSectionEmpty(api_types::SocialNetwork),
     AccAddAccount,
     AccAdding,
-    AccRefreshToken,
-    AccRefreshing,
     AccDetailsFor(String),
     /// The token state (ACC-2): `Some(date)` for a token that expires, `None` for one that does not.
     AccStateActive(Option<String>),
@@ -380,7 +366,6 @@ pub enum Msg {
     AccOauthRefreshed(Option<String>),
     AccOauthConnected(String),
     AccOauthAlreadyConnected(String),
-    AccOauthCancelled,
     AccOauthDenied(api_types::SocialNetwork),
     AccOauthMismatch {
         network: api_types::SocialNetwork,
@@ -392,7 +377,6 @@ pub enum Msg {
     AccOauthBlocked {
         adding: bool,
     },
-    AccOauthContinueInTab,
     AccOauthCheckAgain,
     // ---- end of social accounts ----
     // ---- expiry notifications (issue 5: NOT-1..4) ----
@@ -625,18 +609,6 @@ mod tests {
             TokenPopupStopped,
             TokenPopupClose("hurray".into()),
             AskAdmin("Ada".into()),
-            SrchRefreshToken,
-            SrchRefreshRunning,
-            SrchRefreshWaiting,
-            SrchRefreshPopupBlocked,
-            SrchRefreshCancelled,
-            SrchRefreshDenied,
-            SrchRefreshIdentityMismatch {
-                expected: "hurray".into(),
-                authorized: "someone_else".into(),
-            },
-            SrchRefreshFlowExpired,
-            SrchRefreshDone("hurray".into()),
             // ---- Streams and token refresh: issue 8 ("Account", "Status" and "App: …" are the
             // same words in Dutch, so they are not sampled here)
             StreamsIntro,
@@ -757,8 +729,6 @@ mod tests {
             AccSectionEmpty(api_types::SocialNetwork::InstagramBusiness),
             AccAddAccount,
             AccAdding,
-            AccRefreshToken,
-            AccRefreshing,
             AccDetailsFor("Hurray (@hurray)".into()),
             AccStateActive(Some("1 Jan".into())),
             AccStateActive(None),
@@ -852,7 +822,6 @@ mod tests {
             AccOauthRefreshed(None),
             AccOauthConnected("new".into()),
             AccOauthAlreadyConnected("lfqa".into()),
-            AccOauthCancelled,
             AccOauthDenied(api_types::SocialNetwork::Instagram),
             AccOauthMismatch {
                 network: api_types::SocialNetwork::Instagram,
@@ -862,7 +831,6 @@ mod tests {
             AccOauthFlowExpired,
             AccOauthBlocked { adding: false },
             AccOauthBlocked { adding: true },
-            AccOauthContinueInTab,
             AccOauthCheckAgain,
             AccStateLabel,
             AccConnectedValue {

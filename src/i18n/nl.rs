@@ -155,15 +155,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         TokenPopupStopped => "De zoekopdracht stopte voordat een ander account antwoordde.",
         TokenPopupClose(h) => return format!("Sluit de melding over @{h}").into(),
         AskAdmin(names) => return format!("Vraag een beheerder om het te vernieuwen: {names}.").into(),
-        SrchRefreshToken => "Token vernieuwen",
-        SrchRefreshRunning => "Bezig met vernieuwen…",
-        SrchRefreshWaiting => "Wacht op je autorisatie in het andere venster…",
-        SrchRefreshPopupBlocked => "De browser heeft het autorisatievenster geblokkeerd. Sta pop-ups toe voor deze site en kies daarna opnieuw Token vernieuwen.",
-        SrchRefreshCancelled => "De autorisatie is geannuleerd.",
-        SrchRefreshDenied => "De autorisatie is geweigerd, dus het token is niet vernieuwd.",
-        SrchRefreshIdentityMismatch { expected, authorized } => return format!("Je hebt @{authorized} geautoriseerd, maar dit account is @{expected}. Er is niets gewijzigd. Meld je bij de provider aan als @{expected} en probeer het opnieuw.").into(),
-        SrchRefreshFlowExpired => "De autorisatie duurde te lang en is verlopen. Probeer het opnieuw.",
-        SrchRefreshDone(h) => return format!("Het token van @{h} is vernieuwd.").into(),
         // ---- Streams (STR) en token vernieuwen (TOK-4, OAUTH): issue 8
         StreamsIntro => "Elke stream verzamelt inhoud van een sociaal netwerk in een app of een map, via één gekoppeld account. Verloopt de toegang van dat account of wordt die ingetrokken, dan stopt de stream tot de toegang is vernieuwd of de stream een ander account gebruikt.",
         StreamsEmpty => "Dit netwerk heeft nog geen streams.",
@@ -323,8 +314,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         }
         AccAddAccount => "Account toevoegen",
         AccAdding => "Bezig met toevoegen…",
-        AccRefreshToken => "Token vernieuwen",
-        AccRefreshing => "Bezig met vernieuwen…",
         AccDetailsFor(name) => return format!("Gegevens van {name}").into(),
         AccStateActive(Some(date)) => return format!("Actief · verloopt op {date}").into(),
         AccStateActive(None) => "Actief · verloopt niet",
@@ -454,7 +443,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthAlreadyConnected(h) => {
             return format!("@{h} was al gekoppeld: het token is vernieuwd in plaats van het account dubbel toe te voegen.").into()
         }
-        AccOauthCancelled => "De autorisatie is geannuleerd.",
         AccOauthDenied(n) => {
             return format!("De autorisatie is geweigerd bij {}. Er is niets gewijzigd.", provider(*n)).into()
         }
@@ -468,7 +456,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthFlowExpired => "De autorisatie is niet binnen 15 minuten afgerond en is verlopen. Er is niets gewijzigd; probeer het opnieuw.",
         AccOauthBlocked { adding: false } => "De browser heeft het autorisatievenster geblokkeerd. Sta pop-ups toe voor deze site en probeer het opnieuw, of ga verder in dit tabblad: daarna kom je terug bij dit account.",
         AccOauthBlocked { adding: true } => "De browser heeft het autorisatievenster geblokkeerd. Sta pop-ups toe voor deze site en probeer het opnieuw, of ga verder in dit tabblad: daarna kom je terug op deze pagina.",
-        AccOauthContinueInTab => "Verder in dit tabblad",
         AccOauthCheckAgain => "Opnieuw controleren",
         // ---- einde sociale accounts ----
         // ---- verloopmeldingen (issue 5) ----

@@ -18,7 +18,7 @@ use crate::app::use_session;
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::icons::{CheckIcon, InfoIcon, Spinner};
-use crate::components::refresh::{RefreshButton, RefreshFeedback, Refresher};
+use crate::components::refresh::{Finished, RefreshButton, RefreshFeedback, Refresher};
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::config::Config;
 use crate::domain::streams::{
@@ -155,9 +155,11 @@ pub fn StreamsPage() -> impl IntoView {
 
     let refresher = Refresher::new(
         config.href(STREAMS),
-        Callback::new(move |_account_id: String| {
-            streams.refetch();
-            accounts_res.refetch();
+        Callback::new(move |done: Finished| {
+            if done.end.is_success() {
+                streams.refetch();
+                accounts_res.refetch();
+            }
         }),
     );
 

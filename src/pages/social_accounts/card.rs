@@ -9,15 +9,17 @@ use leptos::task::spawn_local;
 use time::format_description::well_known::Rfc3339;
 use wasm_bindgen::JsCast;
 
-use super::{oauth, use_page, End, Entry, Section};
+use super::{use_page, Entry, Section};
 use crate::api::{Api, AppError};
 use crate::components::format;
 use crate::components::i18n::use_i18n;
+use crate::components::refresh::RefreshPhase;
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::domain::accounts::{
     dom_id, history_msg, initial, refresh_placement, safe_avatar, shown_name, state_icon,
     state_msg, Direction, RefreshPlacement, StateIcon,
 };
+use crate::domain::oauth::RefreshEnd;
 use crate::domain::token::{derive, TokenState};
 use crate::i18n::Msg;
 
@@ -130,20 +132,19 @@ fn Avatar(entry: Entry) -> impl IntoView {
 fn RefreshButton(entry: Entry) -> impl IntoView {
     let i18n = use_i18n();
     let page = use_page();
-    let api = expect_context::<Api>();
     let id = entry.id();
-    let busy = entry.busy;
+    let busy = move || page.refreshing(entry);
     view! {
         <button
             type="button"
             id=dom_id("stc-acc-refresh", &id)
             class="stc-button stc-button--primary stc-acc-refresh"
-            aria-disabled=move || busy.get().then_some("true")
+            aria-disabled=move || busy().then_some("true")
             aria-describedby=dom_id("stc-acc-name", &id)
-            on:click=move |_| page.refresh(api.clone(), entry)
+            on:click=move |_| page.refresh(entry)
         >
-            {move || busy.get().then(|| view! { <span class="stc-spinner" aria-hidden="true"></span> })}
-            {move || i18n.t(if busy.get() { Msg::AccRefreshing } else { Msg::AccRefreshToken })}
+            {move || busy().then(|| view! { <span class="stc-spinner" aria-hidden="true"></span> })}
+            {move || i18n.t(if busy() { Msg::Refreshing } else { Msg::RefreshToken })}
         </button>
     }
 }
@@ -151,8 +152,12 @@ fn RefreshButton(entry: Entry) -> impl IntoView {
 /// How the last refresh or add ended, in words (OAUTH-3), with what to do next.
 #[component]
 pub(super) fn OutcomeView(
-    outcome: Signal<Option<End>>,
+    /// The flow's state in the page's `Refresher`.
+    phase: RwSignal<RefreshPhase>,
     network: SocialNetwork,
+    /// A refresh: the token's expiry as it is now, said after success. An add (`None`) says its
+    /// success in the section's notice instead.
+    expires: Option<Signal<Option<Timestamp>>>,
     /// The handle a refresh expected, when the API does not name it.
     expected: Signal<String>,
     on_retry: Callback<()>,
@@ -169,36 +174,40 @@ pub(super) fn OutcomeView(
         .into_any()
     };
     move || {
-        outcome.get().map(|end| match end {
-            End::Waiting => notice("stc-notice", Msg::AccOauthWaiting, false),
-            End::Silent(account) | End::Connected(account) => {
-                let expires = account.token.expires_at;
+        match phase.get() {
+        RefreshPhase::Idle | RefreshPhase::Running { in_popup: false } => None,
+        RefreshPhase::Running { in_popup: true } => {
+            Some(notice("stc-notice", Msg::AccOauthWaiting, false))
+        }
+        RefreshPhase::Ended(end) => match end {
+            RefreshEnd::Refreshed => expires.map(|expires| {
                 view! {
                     <div class="stc-notice stc-notice--success">
                         <CheckIcon/>
                         <p class="stc-notice__text">
                             {move || {
                                 let locale = i18n.locale.get();
-                                i18n.t(Msg::AccOauthRefreshed(expires.map(|t| format::date_time(t, locale))))
+                                i18n.t(Msg::AccOauthRefreshed(expires.get().map(|t| format::date_time(t, locale))))
                             }}
                         </p>
                     </div>
                 }
                 .into_any()
-            }
-            End::Denied => notice("stc-notice stc-notice--warning", Msg::AccOauthDenied(network), true),
-            End::IdentityMismatch { expected: e, used } => notice(
+            }),
+            RefreshEnd::Denied => Some(notice("stc-notice stc-notice--warning", Msg::AccOauthDenied(network), true)),
+            RefreshEnd::IdentityMismatch { expected: e, authorized } => Some(notice(
                 "stc-notice stc-notice--error",
                 Msg::AccOauthMismatch {
                     network,
                     expected: e.unwrap_or_else(|| expected.get_untracked()),
-                    used: used.unwrap_or_default(),
+                    used: authorized.unwrap_or_default(),
                 },
                 true,
-            ),
-            End::FlowExpired => notice("stc-notice stc-notice--warning", Msg::AccOauthFlowExpired, true),
-            End::Cancelled => notice("stc-notice", Msg::AccOauthCancelled, false),
-            End::Blocked { url } => view! {
+            )),
+            RefreshEnd::Expired => Some(notice("stc-notice stc-notice--warning", Msg::AccOauthFlowExpired, true)),
+            RefreshEnd::Cancelled => Some(notice("stc-notice", Msg::RefreshCancelled, false)),
+        },
+        RefreshPhase::Blocked { url } => Some(view! {
                 <div class="stc-notice stc-notice--warning">
                     <WarningIcon/>
                     <p class="stc-notice__text">
@@ -207,17 +216,22 @@ pub(super) fn OutcomeView(
                     <button
                         type="button"
                         class="stc-button stc-button--secondary"
-                        on:click=move |_| oauth::continue_in_this_tab(&url)
+                        on:click=move |_| {
+                            // Leaves for the provider; the flow's `return_to` brings the person back.
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.location().assign(&url);
+                            }
+                        }
                     >
-                        {move || i18n.t(Msg::AccOauthContinueInTab)}
+                        {move || i18n.t(Msg::RefreshContinueHere)}
                     </button>
                 </div>
             }
-            .into_any(),
-            End::Failed(error) => view! { <ErrorNotice error on_retry/> }.into_any(),
-            End::CheckFailed { error, state } => {
+            .into_any()),
+            RefreshPhase::Failed { error, recheck: None } => Some(view! { <ErrorNotice error on_retry/> }.into_any()),
+            RefreshPhase::Failed { error, recheck: Some(state) } => {
                 let msg = error.message();
-                view! {
+                Some(view! {
                     <div class="stc-notice stc-notice--error">
                         <WarningIcon/>
                         <p class="stc-notice__text">{move || i18n.t(msg.clone())}</p>
@@ -230,9 +244,9 @@ pub(super) fn OutcomeView(
                         </button>
                     </div>
                 }
-                .into_any()
+                .into_any())
             }
-        })
+        }
     }
 }
 
@@ -240,7 +254,6 @@ pub(super) fn OutcomeView(
 pub(super) fn AccountCard(entry: Entry, section: Section) -> impl IntoView {
     let i18n = use_i18n();
     let page = use_page();
-    let api = expect_context::<Api>();
     let id = entry.id();
     let panel_id = dom_id("stc-acc-panel", &id);
     let is_open = {
@@ -292,20 +305,10 @@ pub(super) fn AccountCard(entry: Entry, section: Section) -> impl IntoView {
                 .with(|a| format!("{} (@{})", shown_name(a), a.handle)),
         ))
     };
-    let retry = {
-        let api = api.clone();
-        Callback::new(move |_| page.refresh(api.clone(), entry))
-    };
+    let retry = Callback::new(move |_| page.refresh(entry));
     let check = {
-        let api = api.clone();
-        Callback::new(move |state: String| {
-            let api = api.clone();
-            entry.busy.set(true);
-            spawn_local(async move {
-                let end = oauth::check(&api, &state).await.unwrap_or(End::Cancelled);
-                page.apply_refresh(entry, end);
-            });
-        })
+        let id = id.clone();
+        Callback::new(move |state: String| page.refresher.recheck(&id, state))
     };
     view! {
         <li
@@ -344,8 +347,9 @@ pub(super) fn AccountCard(entry: Entry, section: Section) -> impl IntoView {
             </div>
             <div class="stc-acc-card__outcome" role="status">
                 <OutcomeView
-                    outcome=Signal::derive(move || entry.outcome.get())
+                    phase=page.refresher.phase(&id)
                     network=section.network
+                    expires=Some(Signal::derive(move || entry.account.with(|a| a.token.expires_at)))
                     expected=Signal::derive(move || entry.account.with(|a| a.handle.clone()))
                     on_retry=retry
                     on_check=check

@@ -7,13 +7,14 @@
 //! - `mod.rs` (this file): loading, the three sections, the page's shared state, the TOK-5 timer,
 //!   and what refresh / add / reorder / delete do to the records.
 //! - `card.rs`: one account: the collapsed card and the expanded "Social Account" panel.
-//! - `oauth.rs`: the authorization popup and its messages.
+//! Refresh Token and Add Account run through the app's one authorization flow,
+//! `components::refresh` (one [`Refresher`] for the page, keyed by account id or
+//! [`add_flow_key`]); this page only says the outcome in its own words.
 //! - `delete.rs`: the delete confirmation (a native `<dialog>`).
 
 mod banner;
 mod card;
 mod delete;
-mod oauth;
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -31,6 +32,7 @@ use leptos_router::NavigateOptions;
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::app::use_session;
 use crate::components::i18n::use_i18n;
+use crate::components::refresh::{add_flow_key, added_network, Finished, Refresher};
 use crate::components::states::ErrorSlot;
 use crate::config::Config;
 use crate::domain::accounts::{
@@ -43,8 +45,6 @@ use crate::pages::settings::SOCIAL_ACCOUNTS;
 use banner::AttentionBanner;
 use card::AccountCard;
 use delete::DeleteDialog;
-pub(crate) use oauth::End;
-use oauth::Watches;
 
 /// How often an open page reads the accounts again, besides when its tab becomes visible.
 const RESYNC_EVERY: Duration = Duration::from_secs(120);
@@ -60,10 +60,6 @@ const BUSINESS_DOCS_URL: &str = "https://help.instagram.com/502981923235522";
 #[derive(Clone, Copy)]
 pub(crate) struct Entry {
     pub account: RwSignal<SocialAccount>,
-    /// A refresh is running (OAUTH-4).
-    pub busy: RwSignal<bool>,
-    /// How the last refresh ended, shown on the card.
-    pub outcome: RwSignal<Option<End>>,
     /// The display name as typed, while it differs from the saved one (kept through errors).
     pub draft: RwSignal<Option<String>>,
     /// Bumped whenever the token may have changed, so details are read again.
@@ -76,8 +72,6 @@ impl Entry {
     fn new(account: SocialAccount) -> Self {
         Self {
             account: RwSignal::new(account),
-            busy: RwSignal::new(false),
-            outcome: RwSignal::new(None),
             draft: RwSignal::new(None),
             version: RwSignal::new(0),
             save_error: RwSignal::new(None),
@@ -100,10 +94,6 @@ impl Entry {
 pub(crate) struct Section {
     pub network: SocialNetwork,
     pub entries: RwSignal<Vec<Entry>>,
-    /// An add is running.
-    pub busy: RwSignal<bool>,
-    /// How the last add ended.
-    pub outcome: RwSignal<Option<End>>,
     /// What just happened here, announced politely (deleted, moved).
     pub notice: RwSignal<Option<Msg>>,
     /// A reorder is being saved.
@@ -117,8 +107,6 @@ impl Section {
         Self {
             network,
             entries: RwSignal::new(Vec::new()),
-            busy: RwSignal::new(false),
-            outcome: RwSignal::new(None),
             notice: RwSignal::new(None),
             reordering: RwSignal::new(false),
             shown: RwSignal::new(RENDER_FIRST),
@@ -158,7 +146,8 @@ pub(crate) struct PageCtx {
     pub sections: [Section; 3],
     /// The account whose deletion is being confirmed.
     pub delete: RwSignal<Option<Entry>>,
-    watches: StoredValue<Watches, LocalStorage>,
+    /// Refresh Token and Add Account (TOK-4, OAUTH-1..4, ACC-5): the app's one flow.
+    pub refresher: Refresher,
     navigate: Callback<String>,
     /// This page's address with the base path, for `return_to`.
     page_href: StoredValue<String>,
@@ -252,48 +241,45 @@ impl PageCtx {
         format!("{}?{query}", self.page_href.get_value())
     }
 
-    /// Refresh Token (TOK-4, OAUTH-1): must be called from the click handler itself.
-    pub fn refresh(&self, api: Api, entry: Entry) {
-        if entry.busy.get_untracked() {
-            return; // OAUTH-4: one at a time.
-        }
-        let popup = oauth::open_blank_popup();
-        entry.busy.set(true);
-        entry.outcome.set(None);
+    /// Refresh Token (TOK-4, OAUTH-1): must be called from the click handler itself. It comes
+    /// back to this account after a same-tab authorization.
+    pub fn refresh(&self, entry: Entry) {
         let id = entry.id();
+        let key = id.clone();
         let return_to = Some(self.return_to(&format!("account={}", encode(&id))));
-        let page = *self;
-        let start_api = api.clone();
-        oauth::run(
-            api,
-            popup,
-            async move { start_api.refresh(&id, return_to).await },
-            self.watches.get_value(),
-            std::rc::Rc::new(move |end| page.apply_refresh(entry, end)),
+        self.refresher.authorize(
+            &key,
+            move |api| async move { api.refresh(&id, return_to).await },
         );
     }
 
-    /// What a refresh's end does to its record (ACC-5: the same record, never a new row).
-    pub fn apply_refresh(&self, entry: Entry, end: End) {
+    /// Whether `entry`'s refresh runs (OAUTH-4), tracked.
+    pub fn refreshing(&self, entry: Entry) -> bool {
+        self.refresher.is_running(&entry.id())
+    }
+
+    /// A flow of this page ended: an add, or a refresh of one record.
+    fn finished(&self, done: Finished) {
         if !self.alive() {
             return;
         }
-        if !end.is_final() {
-            entry.outcome.try_set(Some(end));
-            return;
+        if let Some(network) = added_network(&done.key) {
+            self.apply_add(self.section(network), done);
+        } else if let Some(entry) = self.find(&done.key) {
+            self.apply_refresh(entry, done);
         }
+    }
+
+    /// What a refresh's end does to its record (ACC-5: the same record, never a new row).
+    fn apply_refresh(&self, entry: Entry, done: Finished) {
         let id = entry.id();
-        if let End::Silent(account) | End::Connected(account) = &end {
+        if let Some(account) = done.account {
             if account.id == id {
-                entry.account.try_set(account.clone());
+                entry.account.try_set(account);
             } else {
-                self.put(account.clone());
+                self.put(account);
             }
-            // NOT-4: the refresh resolved its notifications; the bell reads them again.
-            crate::components::notifications::announce_token_refreshed();
         }
-        entry.busy.try_set(false);
-        entry.outcome.try_set(Some(end));
         entry.version.try_update(|v| *v += 1);
         // The Refresh Token button may have moved inside the card: keep the keyboard nearby.
         request_animation_frame(move || {
@@ -320,51 +306,33 @@ impl PageCtx {
         false
     }
 
-    /// Add Account (ACC-5): always through the provider's authorization.
-    pub fn add(&self, api: Api, section: Section) {
-        if section.busy.get_untracked() {
-            return;
-        }
-        let popup = oauth::open_blank_popup();
-        section.busy.set(true);
-        section.outcome.set(None);
+    /// Add Account (ACC-5): always through the provider's authorization, the same flow as a
+    /// refresh under [`add_flow_key`]. It comes back to this page after a same-tab authorization.
+    pub fn add(&self, section: Section) {
         let network = section.network;
         let return_to = Some(self.return_to(&format!("adding={}", network.as_str())));
-        let page = *self;
-        let start_api = api.clone();
-        oauth::run(
-            api,
-            popup,
-            async move { start_api.add_account(network, return_to).await },
-            self.watches.get_value(),
-            std::rc::Rc::new(move |end| page.apply_add(section, end)),
-        );
+        self.refresher
+            .authorize(&add_flow_key(network), move |api| async move {
+                api.add_account(network, return_to).await
+            });
     }
 
-    pub fn apply_add(&self, section: Section, end: End) {
-        if !self.alive() {
-            return;
+    /// Whether `section`'s add runs, tracked.
+    pub fn adding(&self, section: Section) -> bool {
+        self.refresher.is_running(&add_flow_key(section.network))
+    }
+
+    fn apply_add(&self, section: Section, done: Finished) {
+        if let Some(account) = done.account {
+            let handle = account.handle.clone();
+            let existed = add_refreshed_existing(&account);
+            self.put(account);
+            section.notice.try_set(Some(if existed {
+                Msg::AccOauthAlreadyConnected(handle)
+            } else {
+                Msg::AccOauthConnected(handle)
+            }));
         }
-        if !end.is_final() {
-            section.outcome.try_set(Some(end));
-            return;
-        }
-        let end = match end {
-            End::Silent(account) | End::Connected(account) => {
-                let handle = account.handle.clone();
-                let existed = add_refreshed_existing(&account);
-                self.put(account);
-                section.notice.try_set(Some(if existed {
-                    Msg::AccOauthAlreadyConnected(handle)
-                } else {
-                    Msg::AccOauthConnected(handle)
-                }));
-                None
-            }
-            other => Some(other),
-        };
-        section.busy.try_set(false);
-        section.outcome.try_set(end);
     }
 
     /// Move up / Move down (ACC-7): the whole new order is saved, then shown as the API has it.
@@ -435,12 +403,8 @@ impl PageCtx {
     /// waits for the next round rather than reshuffle under the person's hands).
     fn busy(&self) -> bool {
         self.delete.get_untracked().is_some()
-            || self.sections.iter().any(|s| {
-                s.busy.get_untracked()
-                    || s.reordering.get_untracked()
-                    || s.entries
-                        .with_untracked(|es| es.iter().any(|e| e.busy.get_untracked()))
-            })
+            || self.refresher.any_running()
+            || self.sections.iter().any(|s| s.reordering.get_untracked())
     }
 
     /// Takes a fresh list from the API into the existing records: changed accounts are updated
@@ -515,11 +479,17 @@ pub fn SocialAccountsPage() -> impl IntoView {
             .map(|s| admin_names(&s.admins))
             .unwrap_or_default()
     });
-    // Leaving the page stops listening for popups it started.
-    let watches = StoredValue::new_local(Watches::default());
-    on_cleanup(move || {
-        watches.try_with_value(|w| w.stop_all());
-    });
+    // One flow for the page (leaving it stops listening for popups it started); what a flow's
+    // end does to the records is `PageCtx::finished`.
+    let page_cell = StoredValue::new(None::<PageCtx>);
+    let refresher = Refresher::new(
+        config.href(SOCIAL_ACCOUNTS),
+        Callback::new(move |done: Finished| {
+            if let Some(page) = page_cell.try_get_value().flatten() {
+                page.finished(done);
+            }
+        }),
+    );
     let page = PageCtx {
         now: RwSignal::new(None),
         open,
@@ -527,7 +497,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
         admins,
         sections: SocialNetwork::ALL.map(Section::new),
         delete: RwSignal::new(None),
-        watches,
+        refresher,
         navigate: Callback::new(move |path: String| {
             navigate(
                 &path,
@@ -541,6 +511,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
         page_href: StoredValue::new(config.href(SOCIAL_ACCOUNTS)),
         owner: StoredValue::new(Owner::current().unwrap_or_default()),
     };
+    page_cell.set_value(Some(page));
     provide_context(page);
 
     // TOK-2: the server's time, re-read from every API answer.
@@ -630,7 +601,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
                                 );
                             }
                         });
-                        after_load(page, api);
+                        after_load(page);
                     }
                     Err(e) => {
                         load_state.try_set(Load::Failed(e));
@@ -735,7 +706,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
 
 /// After the first load: scroll the open account into view, and finish an authorization the
 /// person completed in this tab (OAUTH-3 "Continue in this tab": the URL has `oauth_state`).
-fn after_load(page: PageCtx, api: Api) {
+fn after_load(page: PageCtx) {
     let open = page.open.get_untracked();
     if let Some(id) = &open {
         let card = dom_id("stc-acc", id);
@@ -759,18 +730,9 @@ fn after_load(page: PageCtx, api: Api) {
     // Take `oauth_state` out of the address: a reload must not repeat this.
     page.set_open(open.clone());
     if let Some(entry) = entry {
-        entry.busy.set(true);
-        spawn_local_scoped(async move {
-            let end = oauth::check(&api, &state).await.unwrap_or(End::Cancelled);
-            page.apply_refresh(entry, end);
-        });
+        page.refresher.recheck(&entry.id(), state);
     } else if let Some(network) = adding {
-        let section = page.section(network);
-        section.busy.set(true);
-        spawn_local_scoped(async move {
-            let end = oauth::check(&api, &state).await.unwrap_or(End::Cancelled);
-            page.apply_add(section, end);
-        });
+        page.refresher.recheck(&add_flow_key(network), state);
     }
 }
 
@@ -778,7 +740,6 @@ fn after_load(page: PageCtx, api: Api) {
 fn SectionView(section: Section, ready: Memo<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let page = use_page();
-    let api = expect_context::<Api>();
     let heading_id = section.heading_id();
     let network = section.network;
     let business_info = (network == SocialNetwork::InstagramBusiness).then(|| {
@@ -854,28 +815,26 @@ fn SectionView(section: Section, ready: Memo<bool>) -> impl IntoView {
         }
         .into_any()
     };
-    let add_api = api.clone();
     let add = move || {
-        let api = add_api.clone();
         if !ready.get() {
             return None;
         }
         let p = page.perms.get();
         Some(if p.manage_accounts {
-            let busy = section.busy;
+            let busy = move || page.adding(section);
             view! {
                 <button
                     type="button"
                     class="stc-button stc-button--primary stc-acc-add"
-                    aria-disabled=move || busy.get().then_some("true")
-                    on:click=move |_| page.add(api.clone(), section)
+                    aria-disabled=move || busy().then_some("true")
+                    on:click=move |_| page.add(section)
                 >
-                    {move || if busy.get() {
+                    {move || if busy() {
                         view! { <span class="stc-spinner" aria-hidden="true"></span> }.into_any()
                     } else {
                         ().into_any()
                     }}
-                    {move || i18n.t(if busy.get() { Msg::AccAdding } else { Msg::AccAddAccount })}
+                    {move || i18n.t(if busy() { Msg::AccAdding } else { Msg::AccAddAccount })}
                 </button>
             }
             .into_any()
@@ -886,22 +845,10 @@ fn SectionView(section: Section, ready: Memo<bool>) -> impl IntoView {
             .into_any()
         })
     };
-    let outcome = Signal::derive(move || section.outcome.get());
-    let retry_add = {
-        let api = api.clone();
-        Callback::new(move |_| page.add(api.clone(), section))
-    };
-    let check_add = {
-        let api = api.clone();
-        Callback::new(move |state: String| {
-            let api = api.clone();
-            section.busy.set(true);
-            spawn_local_scoped(async move {
-                let end = oauth::check(&api, &state).await.unwrap_or(End::Cancelled);
-                page.apply_add(section, end);
-            });
-        })
-    };
+    let add_key = add_flow_key(network);
+    let phase = page.refresher.phase(&add_key);
+    let retry_add = Callback::new(move |_| page.add(section));
+    let check_add = Callback::new(move |state: String| page.refresher.recheck(&add_key, state));
     view! {
         <section class="stc-acc-section" aria-labelledby=section.heading_id()>
             <h3 id=heading_id class="stc-acc-section__title" tabindex="-1">{move || i18n.t(section.heading())}</h3>
@@ -911,7 +858,7 @@ fn SectionView(section: Section, ready: Memo<bool>) -> impl IntoView {
                 {move || section.notice.get().map(|m| view! {
                     <p class="stc-notice stc-notice--success"><span class="stc-notice__text">{move || i18n.t(m.clone())}</span></p>
                 })}
-                <card::OutcomeView outcome network expected=Signal::derive(String::new) on_retry=retry_add on_check=check_add/>
+                <card::OutcomeView phase network expires=None expected=Signal::derive(String::new) on_retry=retry_add on_check=check_add/>
             </div>
             {add}
         </section>

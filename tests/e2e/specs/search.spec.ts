@@ -229,7 +229,7 @@ test('SRCH-8 OAUTH-1 OAUTH-4 refresh @hurray from the popup, then "Search again 
   await page.waitForTimeout(200);
   expect(page.context().pages()).toHaveLength(2);
   await provider.waitForURL(/\/oauth\/instagram\/authorize\?state=/);
-  await expect(popup).toContainText('Waiting for you to authorize in the other window');
+  await expect(popup).toContainText('Finish the authorization in the Instagram window');
   const closed = provider.waitForEvent('close');
   await provider.getByRole('button', { name: 'Authorize App' }).click();
   await closed;
@@ -267,7 +267,7 @@ test('OAUTH-3 closing the authorization window early says "Authorization was can
   await popup.getByRole('button', { name: 'Refresh Token' }).click();
   provider = await opened;
   await provider.getByRole('button', { name: 'Deny' }).click();
-  await expect(popup).toContainText('The authorization was denied, so the token was not refreshed.');
+  await expect(popup).toContainText('The authorization was denied at Instagram. Nothing was changed.');
 
   // Authorizing another identity than the account's: said in words, nothing changed.
   opened = page.waitForEvent('popup');
@@ -275,7 +275,7 @@ test('OAUTH-3 closing the authorization window early says "Authorization was can
   provider = await opened;
   await provider.getByRole('radio', { name: /@someone_else/ }).check();
   await provider.getByRole('button', { name: 'Authorize App' }).click();
-  await expect(popup).toContainText('You authorized @someone_else, but this account is @hurray. Nothing was changed.');
+  await expect(popup).toContainText('Instagram authorized @someone_else, but this token belongs to @hurray. Nothing was changed.');
   await expect(popup.getByRole('button', { name: 'Search again with @hurray' })).toHaveCount(0);
   await expect(page.getByText('Searched with @lfqa')).toBeVisible();
 });
@@ -288,7 +288,7 @@ test('OAUTH-3 a blocked authorization window is said in words', async ({ page })
   await search(page, 'summer');
   const popup = popups(page).first();
   await popup.getByRole('button', { name: 'Refresh Token' }).click();
-  await expect(popup).toContainText('The browser blocked the authorization window. Allow pop-ups for this site');
+  await expect(popup).toContainText('Your browser blocked the Instagram authorization window. Allow pop-ups for this console');
   await expect(popup.getByRole('button', { name: 'Refresh Token' })).not.toHaveAttribute('aria-disabled', 'true');
 });
 

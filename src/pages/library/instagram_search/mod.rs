@@ -13,7 +13,6 @@
 //! an older generation is dropped.
 
 mod popups;
-mod refresh;
 mod results;
 
 use std::sync::Arc;

@@ -6,18 +6,19 @@
 
 use std::time::Duration;
 
-use api_types::SocialAccount;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::refresh::RefreshTokenButton;
 use super::{Instead, PopupData, SearchState};
 use crate::app::use_session;
 use crate::components::format;
 use crate::components::i18n::use_i18n;
+use crate::components::refresh::{Finished, RefreshButton, RefreshFeedback, Refresher};
 use crate::components::states::WarningIcon;
+use crate::config::Config;
 use crate::domain::fallback::PassReason;
 use crate::i18n::Msg;
+use crate::pages::library::INSTAGRAM_SEARCH;
 
 /// How long an untouched popup stays.
 const LINGER: Duration = Duration::from_secs(20);
@@ -147,13 +148,22 @@ fn TokenPopup(key: u64, state: SearchState) -> impl IntoView {
             }
         }
     });
-    let on_refreshed = Callback::new(move |account: SocialAccount| {
-        state.refreshed(account);
-        refreshed.set(true);
-    });
+    // The shared Refresh Token flow (components::refresh); a same-tab authorization comes back
+    // to the search screen.
+    let refresher = Refresher::new(
+        expect_context::<Config>().href(INSTAGRAM_SEARCH),
+        Callback::new(move |done: Finished| {
+            if !done.end.is_success() {
+                return;
+            }
+            if let Some(account) = done.account {
+                state.refreshed(account);
+            }
+            refreshed.set(true);
+        }),
+    );
     let actions = {
-        let account_id = account.id.clone();
-        let handle = handle.clone();
+        let account = account.clone();
         move || {
             if !reason.get().is_token_problem() {
                 return None;
@@ -178,17 +188,9 @@ fn TokenPopup(key: u64, state: SearchState) -> impl IntoView {
                 );
             }
             match can_refresh() {
-                Some((true, _)) => Some(
-                    view! {
-                        <RefreshTokenButton
-                            account_id=account_id.clone()
-                            handle=handle.clone()
-                            on_refreshed=on_refreshed
-                            live=false
-                        />
-                    }
-                    .into_any(),
-                ),
+                Some((true, _)) => {
+                    Some(view! { <RefreshButton refresher account=account.clone()/> }.into_any())
+                }
                 Some((false, admins)) => {
                     let names = admins
                         .iter()
@@ -199,14 +201,6 @@ fn TokenPopup(key: u64, state: SearchState) -> impl IntoView {
                 }
                 None => None,
             }
-        }
-    };
-    let refreshed_line = {
-        let handle = handle.clone();
-        move || {
-            offer
-                .get()
-                .map(|_| view! { <p class="stc-token-popup__done"><bdi>{i18n.t(Msg::SrchRefreshDone(handle.clone()))}</bdi></p> })
         }
     };
     let close_label = handle.clone();
@@ -242,7 +236,7 @@ fn TokenPopup(key: u64, state: SearchState) -> impl IntoView {
             </div>
             <p class="stc-token-popup__text"><bdi>{body}</bdi></p>
             <p class="stc-token-popup__instead"><bdi>{instead}</bdi></p>
-            {refreshed_line}
+            <RefreshFeedback refresher account=account.clone()/>
             <div class="stc-token-popup__actions">{actions}</div>
         </div>
     }
