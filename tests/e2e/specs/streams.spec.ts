@@ -330,13 +330,16 @@ test.describe('failures', () => {
   });
 
   test('FAIL-1 reading the authorization outcome failing is said, and a retry reads it again', async ({ page, standIn }) => {
-    await standIn.fault({ method: 'GET', path: '/api/v1/oauth/flows/*', status: 503, times: 1 });
+    // Every read fails until the faults are cleared: the callback's message and the closed-popup
+    // check may each read the outcome, in either order, so a single fault would be a race.
+    await standIn.fault({ method: 'GET', path: '/api/v1/oauth/flows/*', status: 503, times: 100 });
     await page.goto(STREAMS);
     const card = stream(page, 'Summer UGC');
     const popup = await refreshInPopup(page, card);
     await popup.getByRole('button', { name: 'Authorize App' }).click();
     const alert = card.getByRole('alert');
     await expect(alert).toContainText('The server had a problem');
+    await standIn.clearFaults();
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(card.getByRole('status')).toContainText('The token of @hurray was refreshed.');
     await expect(card).toContainText('Running');
