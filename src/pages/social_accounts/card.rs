@@ -6,7 +6,6 @@
 use api_types::{Dependents, HistoryEntry, SocialNetwork, Timestamp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use time::format_description::well_known::Rfc3339;
 use wasm_bindgen::JsCast;
 
 use super::{use_page, Entry, Section};
@@ -25,10 +24,6 @@ use crate::i18n::Msg;
 
 /// The longest display name the API accepts.
 const DISPLAY_NAME_MAX: usize = 100;
-
-fn rfc3339(t: Timestamp) -> String {
-    t.format(&Rfc3339).unwrap_or_default()
-}
 
 #[component]
 fn CheckIcon() -> impl IntoView {
@@ -418,7 +413,8 @@ fn AccountPanel(entry: Entry, section: Section, state: Memo<Option<TokenState>>)
         let locale = i18n.locale.get();
         entry.account.with(|a| match a.token.expires_at {
             Some(t) => {
-                view! { <time datetime=rfc3339(t)>{format::date_time(t, locale)}</time> }.into_any()
+                view! { <time datetime=format::iso(t)>{format::date_time(t, locale)}</time> }
+                    .into_any()
             }
             None => i18n.t(Msg::AccDoesNotExpire).into_any(),
         })
@@ -429,7 +425,7 @@ fn AccountPanel(entry: Entry, section: Section, state: Memo<Option<TokenState>>)
             Some(t) => {
                 let by = a.token.last_refreshed_by.as_ref().map(|p| p.name.clone());
                 view! {
-                    <time datetime=rfc3339(t)>
+                    <time datetime=format::iso(t)>
                         {i18n.t(Msg::AccLastRefreshValue { when: format::date_time(t, locale), by })}
                     </time>
                 }
@@ -443,7 +439,7 @@ fn AccountPanel(entry: Entry, section: Section, state: Memo<Option<TokenState>>)
         entry.account.with(|a| {
             let t = a.token.connected_at;
             view! {
-                <time datetime=rfc3339(t)>
+                <time datetime=format::iso(t)>
                     {i18n.t(Msg::AccConnectedValue { when: format::date_time(t, locale), by: None })}
                 </time>
             }
@@ -760,7 +756,7 @@ fn HistoryList(entries: Vec<HistoryEntry>) -> impl IntoView {
                     let at = e.at;
                     view! {
                         <li>
-                            <time datetime=rfc3339(at)>{move || format::date_time(at, i18n.locale.get())}</time>
+                            <time datetime=format::iso(at)>{move || format::date_time(at, i18n.locale.get())}</time>
                             <span>{move || i18n.t(msg.clone())}</span>
                         </li>
                     }
