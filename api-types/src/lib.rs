@@ -11,6 +11,8 @@
 //! Token *state* is not on the wire: the API reports the facts (`expires_at`, an invalidation) and
 //! the app derives one state from them against the server's `now` (TOK-1, TOK-2).
 
+pub mod message;
+
 use serde::{Deserialize, Serialize};
 pub use time::OffsetDateTime;
 

@@ -192,6 +192,17 @@ impl Api {
         path: &str,
         json_body: Option<String>,
     ) -> Result<T, AppError> {
+        self.send_with_headers(method, path, json_body, &[]).await
+    }
+
+    /// [`Api::send`] with extra request headers (e.g. `Idempotency-Key`, RR-5).
+    pub(super) async fn send_with_headers<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        json_body: Option<String>,
+        headers: &[(&str, &str)],
+    ) -> Result<T, AppError> {
         let url = format!("{}{}", self.base, path);
         let controller = AbortController::new().ok();
         let signal = controller.as_ref().map(|c| c.signal());
@@ -228,6 +239,9 @@ impl Api {
             .abort_signal(signal.as_ref());
         if let Some(token) = &self.session_token {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        for (name, value) in headers {
+            builder = builder.header(name, value);
         }
         let request = match json_body {
             Some(body) => builder

@@ -22,3 +22,7 @@ mod streams;
 // ---- Expiry notifications (issue 5: NOT-2, NOT-4)
 #[cfg(target_arch = "wasm32")]
 mod notifications;
+
+// ---- Rights requests (issue 7: RR-1..9)
+#[cfg(target_arch = "wasm32")]
+mod rights;

@@ -1,5 +1,6 @@
 //! The `/api/v1` handlers.
 
+use api_types::message::{self, TemplateProblem};
 use api_types::*;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -658,57 +659,23 @@ pub async fn get_asset(State(st): State<AppState>, Auth(_): Auth, PathId(id): Pa
 
 // ---------------------------------------------------------------- rights
 
-pub const PLACEHOLDERS: [&str; 3] = ["handle", "grantTag", "termsLink"];
-
-/// RR-2 / RR-9: every required placeholder present, none unknown (`{Handle}`, `{grant_tag}`).
+/// RR-2 / RR-9: every required placeholder present, none unknown (`{Handle}`, `{grant_tag}`);
+/// the same check as the app's (`api_types::message`).
 pub fn template_errors(field: &str, template: &str) -> Vec<FieldError> {
-    let mut found: Vec<String> = Vec::new();
-    let mut errs = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let after = &rest[start + 1..];
-        match after.find(['}', '{']) {
-            Some(end) if after.as_bytes()[end] == b'}' => {
-                let name = &after[..end];
-                if PLACEHOLDERS.contains(&name) {
-                    found.push(name.to_string());
-                } else {
-                    errs.push(fe(
-                        field,
-                        "unknown_placeholder",
-                        Some(format!("{{{name}}}")),
-                    ));
-                }
-                rest = &after[end + 1..];
+    message::template_problems(template)
+        .into_iter()
+        .map(|p| match p {
+            TemplateProblem::Missing(name) => {
+                fe(field, "missing_placeholder", Some(format!("{{{name}}}")))
             }
-            Some(end) => {
-                errs.push(fe(
-                    field,
-                    "unknown_placeholder",
-                    Some(format!("{{{}", &after[..end])),
-                ));
-                rest = &after[end..];
-            }
-            None => {
-                errs.push(fe(field, "unknown_placeholder", Some(format!("{{{after}"))));
-                rest = "";
-            }
-        }
-    }
-    for p in PLACEHOLDERS {
-        if !found.iter().any(|f| f == p) {
-            errs.push(fe(field, "missing_placeholder", Some(format!("{{{p}}}"))));
-        }
-    }
-    errs
+            TemplateProblem::Unknown(written) => fe(field, "unknown_placeholder", Some(written)),
+        })
+        .collect()
 }
 
-/// Message limits (RR-2), counted in Unicode scalar values (`chars()`).
-pub fn message_limit(n: SocialNetwork) -> usize {
-    match n {
-        SocialNetwork::Twitter => 280,
-        _ => 2_200,
-    }
+/// Whether `text` is longer than the network takes (RR-2), counted as the network counts.
+pub fn too_long(network: SocialNetwork, text: &str) -> bool {
+    message::message_length(network, text) > message::message_limit(network)
 }
 
 pub async fn list_rights_accounts(State(st): State<AppState>, Auth(_): Auth) -> R {
@@ -760,11 +727,11 @@ fn validate_rights_input(
     } else {
         errs.extend(template_errors("default_template", &input.default_template));
         if let Some(s) = &social {
-            if input.default_template.chars().count() > message_limit(s.network) {
+            if too_long(s.network, &input.default_template) {
                 errs.push(fe(
                     "default_template",
                     "too_long",
-                    Some(message_limit(s.network).to_string()),
+                    Some(message::message_limit(s.network).to_string()),
                 ));
             }
         }
@@ -917,8 +884,8 @@ pub async fn create_rights_request(
         if input.message.trim().is_empty() {
             errs.push(fe("message", "required", None));
         } else if let Some(ra) = &ra {
-            let limit = message_limit(ra.network);
-            if input.message.chars().count() > limit {
+            if too_long(ra.network, &input.message) {
+                let limit = message::message_limit(ra.network);
                 errs.push(fe("message", "too_long", Some(limit.to_string())));
             }
         }

@@ -232,11 +232,25 @@ async fn fault_mw(State(st): State<AppState>, req: Request, next: Next) -> Respo
     let Some(f) = fault else {
         return next.run(req).await;
     };
+    // Before: the call waits (or never reaches the handler). After: the handler's work is done
+    // and committed, and only its answer is late or lost.
+    let mut pending = Some((req, next));
+    let mut handled = None;
+    if f.after {
+        if let Some((req, next)) = pending.take() {
+            handled = Some(next.run(req).await);
+        }
+    }
     if let Some(ms) = f.delay_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
     }
     if f.status.is_none() && f.body.is_none() {
-        return next.run(req).await;
+        if let Some((req, next)) = pending {
+            return next.run(req).await;
+        }
+        if let Some(resp) = handled {
+            return resp;
+        }
     }
     let status =
         StatusCode::from_u16(f.status.unwrap_or(200)).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

@@ -74,6 +74,8 @@ pub struct Fault {
     pub status: Option<u16>,
     pub delay_ms: Option<u64>,
     pub body: Option<FaultBody>,
+    /// Applied to the answer after the handler ran (its work is kept).
+    pub after: bool,
     pub remaining: u32,
 }
 

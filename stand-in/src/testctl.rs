@@ -234,6 +234,10 @@ struct FaultInput {
     body: Option<FaultBody>,
     #[serde(default)]
     times: Option<u32>,
+    /// Let the call through first and then delay or replace its answer: the server did the
+    /// work but the client never heard (a lost answer, a timeout after the fact).
+    #[serde(default)]
+    after: bool,
 }
 
 fn fault_list(st: &AppState) -> Vec<Fault> {
@@ -300,6 +304,7 @@ async fn faults_add(State(st): State<AppState>, body: JsonBody) -> R {
                 status: f.status,
                 delay_ms: f.delay_ms,
                 body: f.body,
+                after: f.after,
                 remaining: times,
             });
     }

@@ -222,7 +222,7 @@ async fn rr_3_revoked_token_is_400_token_revoked() {
 }
 
 #[tokio::test]
-async fn rr_2_message_limits_count_unicode_scalar_values() {
+async fn rr_2_message_limits_count_as_the_network_counts() {
     let t = T::demo().await;
     let before = t.dump();
     let r = send(
@@ -251,12 +251,19 @@ async fn rr_2_message_limits_count_unicode_scalar_values() {
     let fields: Vec<String> = r.field_reasons().into_iter().map(|f| f.0).collect();
     assert_eq!(fields, ["post_id", "rights_account_id"]);
     assert_eq!(before, t.dump());
-    // 280 emoji are 280 chars (but 1,120 bytes): accepted.
+    // Twitter weighs an emoji 2: 140 emoji fit, 141 do not (though 141 chars, 564 bytes).
+    send(
+        &t,
+        "key-emoji-141",
+        req("post_00100", "ra_tw", &"😀".repeat(141)),
+    )
+    .await
+    .assert_error(422, "validation_failed");
     assert_eq!(
         send(
             &t,
-            "key-emoji-280",
-            req("post_00100", "ra_tw", &"😀".repeat(280))
+            "key-emoji-140",
+            req("post_00100", "ra_tw", &"😀".repeat(140))
         )
         .await
         .status,

@@ -21,6 +21,8 @@ export type Fault = {
   delay_ms?: number;
   body?: 'malformed' | 'empty' | null;
   times?: number;
+  /** Handle the call first (its work is kept), then delay or replace the answer. */
+  after?: boolean;
 };
 
 export class StandIn {
