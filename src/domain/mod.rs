@@ -14,3 +14,6 @@ pub mod untrusted;
 
 // ---- Expiry notifications (issue 5: NOT-1..4)
 pub mod notifications;
+
+// ---- Rights requests (issue 7: RR-2..8)
+pub mod rights;

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use api_types::{MediaFilter, SearchType};
 
-use api_types::{InvalidationReason, SocialNetwork};
+use api_types::{InvalidationReason, RightsStatus, SocialNetwork};
 
 use super::{FailureReason, Msg, Msg2};
 use crate::domain::search::QueryProblem;
@@ -482,6 +482,94 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         NotBannerExpiring(n) => return format!("expires in {n} days").into(),
         NotBannerShow(h) => return format!("Show @{h}").into(),
         // ---- end of expiry notifications ----
+        // ---- Rights requests (issue 7) ----
+        RightsRequestAction => "Request Rights",
+        RightsDialogTitle => "Rights options",
+        RightsDialogPost(h) => return format!("Post by @{h}").into(),
+        RightsTabRequest => "Manually request rights",
+        RightsTabGrant => "Manually grant rights",
+        RightsTabs => "How to get the rights",
+        RightsAccountLegend => "Send from rights account",
+        RightsAccountDefault => "default",
+        RightsAccountDeleted => "Its social account was deleted",
+        RightsAccountsLoading => "Loading rights accounts…",
+        RightsNoAccounts => "There are no rights accounts to send from. Admins and Moderators set them up in Settings › Rights Management.",
+        RightsOpenRightsManagement => "Open Rights Management",
+        RightsMessageLabel => "Message",
+        RightsPlaceholderHelp => "Write {handle} for the author's username, {grantTag} for the approval hashtag and {termsLink} for the terms link; they are filled in when the message is sent.",
+        RightsCharsRemaining(n) if *n >= 0 => {
+            return if *n == 1 { "1 character remaining".into() } else { format!("{n} characters remaining").into() }
+        }
+        RightsCharsRemaining(n) => {
+            let over = n.unsigned_abs();
+            return if over == 1 { "1 character too many".into() } else { format!("{over} characters too many").into() }
+        }
+        RightsCountedAs(SocialNetwork::Twitter) => "Counted as Twitter counts: an emoji counts 2, a link 23.",
+        RightsCountedAs(_) => "Limit of an Instagram comment: 2,200 characters.",
+        RightsPreviewLabel => "The message as it will be sent",
+        RightsUseDefault(name) => return format!("Use the default message of {name}").into(),
+        RightsMessageEmpty => "Write a message.",
+        RightsPlaceholderMissing(p) => return format!("The message must contain {p}.").into(),
+        RightsPlaceholderUnknown(w) => return format!("“{w}” is not a placeholder; use {{handle}}, {{grantTag}} or {{termsLink}} (spelled exactly so).").into(),
+        RightsMessageTooLong(1) => "The message is 1 character too long.",
+        RightsMessageTooLong(n) => return format!("The message is {n} characters too long.").into(),
+        RightsFixBeforeSending => "Fix the message before sending:",
+        RightsTokenExpired { account, handle, network: n } => return format!("The {} token of @{handle} ({account}) has expired. Select another account, or refresh the token, then click Request Rights again.", network(*n)).into(),
+        RightsTokenRevoked { account, handle, network: n } => return format!("The {} token of @{handle} ({account}) is no longer valid: it must be authorized again. Select another account, or refresh the token, then click Request Rights again.", network(*n)).into(),
+        RightsAccountGone(name) => return format!("{name} cannot send: its social account was deleted. Select another account.").into(),
+        RightsRequesting => "Requesting…",
+        RightsRequestedSent(h) => return format!("Rights requested: the message was sent to @{h}.").into(),
+        RightsRequestedInstagram(h) => return format!("Rights request recorded for @{h}. Instagram does not let us comment for you: copy the message and post it as a comment on the post.").into(),
+        RightsInstagramNote => "Instagram does not allow Livefyre to post comments on your behalf or to follow replies from a specific user. Request Rights records the request; Copy puts the message on your clipboard to paste as a comment on the post.",
+        RightsCopy => "Copy",
+        RightsCopied => "Message copied to the clipboard. Paste it in the comments of the Instagram post.",
+        RightsCopiedOpenPost => "Open the post on Instagram",
+        RightsCopyFailed => "The message could not be copied. It is selected in the box: press Ctrl+C (⌘C on a Mac) to copy it.",
+        RightsGrantNoteLabel => "Why are the rights granted? (required)",
+        RightsGrantNoteHelp => "For example: “Signed release received by e-mail on 25 November (ticket #4411)”. Everyone who opens this post sees the note.",
+        RightsGrantWarning => "Granting rights states that your brand holds the rights to use this content without a reply from its author. Only grant them when you have that permission in writing.",
+        RightsGrant => "Grant",
+        RightsGranting => "Granting…",
+        RightsGranted => "Rights granted. The note is in the Activity History.",
+        RightsNoteRequired => "Write why the rights are granted.",
+        RightsNoteTooLong(n) => return format!("The note is longer than {n} characters.").into(),
+        RightsStatusLabel(s) => match s {
+            RightsStatus::Requested => "Requested",
+            RightsStatus::Granted => "Granted",
+            RightsStatus::NeedsReview => "Needs Review",
+            RightsStatus::Expired => "Expired",
+            RightsStatus::RequestFailed => "Request Failed",
+            RightsStatus::RequestPending => "Request Pending",
+        },
+        RightsStatusNone => "Rights not requested",
+        RightsStatusHeading => "Rights status",
+        ActivityHeading => "Activity History",
+        ActivityEmpty => "There is no past activity to display",
+        ActivityRequested(Some(a)) => return format!("Rights requested through {a}").into(),
+        ActivityRequested(None) => "Rights requested",
+        ActivityReplied => "The author replied",
+        ActivityStatusChanged(s) => return format!("Status changed to {}", text(&RightsStatusLabel(*s))).into(),
+        ActivityGranted => "Rights granted manually",
+        ActivityNote => "Note",
+        ActivityError { account, revoked, token } => {
+            return match (account, token, revoked) {
+                (Some(a), true, false) => format!("Request failed: the token of {a} had expired"),
+                (Some(a), true, true) => format!("Request failed: the token of {a} was no longer valid"),
+                (Some(a), false, _) => format!("Request through {a} failed"),
+                (None, _, _) => "Request failed".to_string(),
+            }
+            .into()
+        }
+        ActivityOther => "Other activity",
+        ActivityBy(name) => return format!("by {name}").into(),
+        ActivityBySystem => "automatically",
+        SavedAssets => "Saved assets",
+        AssetsHeading => "Saved assets",
+        AssetsEmpty => "Nothing is saved yet. Save posts from Social Search to request rights for them here.",
+        AssetsSavedBy { name, date } => return format!("Saved by {name} on {date}").into(),
+        AssetsCount(1) => "1 asset",
+        AssetsCount(n) => return format!("{n} assets").into(),
+        // ---- end of rights requests ----
     })
 }
 

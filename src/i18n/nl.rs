@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use api_types::{MediaFilter, SearchType};
 
-use api_types::{InvalidationReason, SocialNetwork};
+use api_types::{InvalidationReason, RightsStatus, SocialNetwork};
 
 use super::{FailureReason, Msg, Msg2};
 use crate::domain::search::QueryProblem;
@@ -487,6 +487,94 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         NotBannerExpiring(n) => return format!("verloopt over {n} dagen").into(),
         NotBannerShow(h) => return format!("@{h} tonen").into(),
         // ---- einde verloopmeldingen ----
+        // ---- Rechtenaanvragen (issue 7) ----
+        RightsRequestAction => "Rechten aanvragen",
+        RightsDialogTitle => "Rechtenopties",
+        RightsDialogPost(h) => return format!("Bericht van @{h}").into(),
+        RightsTabRequest => "Handmatig rechten aanvragen",
+        RightsTabGrant => "Handmatig rechten toekennen",
+        RightsTabs => "Hoe u de rechten krijgt",
+        RightsAccountLegend => "Versturen vanaf rechtenaccount",
+        RightsAccountDefault => "standaard",
+        RightsAccountDeleted => "Het sociale account ervan is verwijderd",
+        RightsAccountsLoading => "Rechtenaccounts laden…",
+        RightsNoAccounts => "Er zijn geen rechtenaccounts om vanaf te versturen. Beheerders en moderators stellen ze in bij Instellingen › Rechtenbeheer.",
+        RightsOpenRightsManagement => "Rechtenbeheer openen",
+        RightsMessageLabel => "Bericht",
+        RightsPlaceholderHelp => "Schrijf {handle} voor de gebruikersnaam van de maker, {grantTag} voor de goedkeuringshashtag en {termsLink} voor de link naar de voorwaarden; ze worden ingevuld bij het versturen.",
+        RightsCharsRemaining(n) if *n >= 0 => {
+            return if *n == 1 { "Nog 1 teken over".into() } else { format!("Nog {n} tekens over").into() }
+        }
+        RightsCharsRemaining(n) => {
+            let over = n.unsigned_abs();
+            return if over == 1 { "1 teken te veel".into() } else { format!("{over} tekens te veel").into() }
+        }
+        RightsCountedAs(SocialNetwork::Twitter) => "Geteld zoals Twitter telt: een emoji telt 2, een link 23.",
+        RightsCountedAs(_) => "Limiet van een Instagram-reactie: 2.200 tekens.",
+        RightsPreviewLabel => "Het bericht zoals het wordt verstuurd",
+        RightsUseDefault(name) => return format!("Standaardbericht van {name} gebruiken").into(),
+        RightsMessageEmpty => "Schrijf een bericht.",
+        RightsPlaceholderMissing(p) => return format!("Het bericht moet {p} bevatten.").into(),
+        RightsPlaceholderUnknown(w) => return format!("“{w}” is geen plaatshouder; gebruik {{handle}}, {{grantTag}} of {{termsLink}} (precies zo gespeld).").into(),
+        RightsMessageTooLong(1) => "Het bericht is 1 teken te lang.",
+        RightsMessageTooLong(n) => return format!("Het bericht is {n} tekens te lang.").into(),
+        RightsFixBeforeSending => "Verbeter het bericht voor u het verstuurt:",
+        RightsTokenExpired { account, handle, network: n } => return format!("Het {}-token van @{handle} ({account}) is verlopen. Kies een ander account, of vernieuw het token en klik daarna opnieuw op Rechten aanvragen.", network(*n)).into(),
+        RightsTokenRevoked { account, handle, network: n } => return format!("Het {}-token van @{handle} ({account}) is niet meer geldig: het moet opnieuw worden geautoriseerd. Kies een ander account, of vernieuw het token en klik daarna opnieuw op Rechten aanvragen.", network(*n)).into(),
+        RightsAccountGone(name) => return format!("{name} kan niet versturen: het sociale account ervan is verwijderd. Kies een ander account.").into(),
+        RightsRequesting => "Bezig met aanvragen…",
+        RightsRequestedSent(h) => return format!("Rechten aangevraagd: het bericht is naar @{h} verstuurd.").into(),
+        RightsRequestedInstagram(h) => return format!("Rechtenaanvraag voor @{h} vastgelegd. Instagram laat ons niet namens u reageren: kopieer het bericht en plaats het als reactie bij het bericht.").into(),
+        RightsInstagramNote => "Instagram staat Livefyre niet toe om namens u te reageren of antwoorden van een bepaalde gebruiker te volgen. Rechten aanvragen legt de aanvraag vast; Kopiëren zet het bericht op uw klembord om als reactie bij het bericht te plakken.",
+        RightsCopy => "Kopiëren",
+        RightsCopied => "Bericht naar het klembord gekopieerd. Plak het bij de reacties van het Instagram-bericht.",
+        RightsCopiedOpenPost => "Het bericht op Instagram openen",
+        RightsCopyFailed => "Het bericht kon niet worden gekopieerd. Het is in het vak geselecteerd: druk op Ctrl+C (⌘C op een Mac) om het te kopiëren.",
+        RightsGrantNoteLabel => "Waarom worden de rechten toegekend? (verplicht)",
+        RightsGrantNoteHelp => "Bijvoorbeeld: “Getekende toestemming per e-mail ontvangen op 25 november (ticket #4411)”. Iedereen die dit bericht opent, ziet de notitie.",
+        RightsGrantWarning => "Met het toekennen van rechten verklaart u dat uw merk de rechten heeft om deze content te gebruiken zonder antwoord van de maker. Ken ze alleen toe als u die toestemming schriftelijk hebt.",
+        RightsGrant => "Toekennen",
+        RightsGranting => "Bezig met toekennen…",
+        RightsGranted => "Rechten toegekend. De notitie staat in de activiteitengeschiedenis.",
+        RightsNoteRequired => "Schrijf waarom de rechten worden toegekend.",
+        RightsNoteTooLong(n) => return format!("De notitie is langer dan {n} tekens.").into(),
+        RightsStatusLabel(s) => match s {
+            RightsStatus::Requested => "Aangevraagd",
+            RightsStatus::Granted => "Toegekend",
+            RightsStatus::NeedsReview => "Controle nodig",
+            RightsStatus::Expired => "Vervallen",
+            RightsStatus::RequestFailed => "Aanvraag mislukt",
+            RightsStatus::RequestPending => "Aanvraag in wachtrij",
+        },
+        RightsStatusNone => "Geen rechten aangevraagd",
+        RightsStatusHeading => "Rechtenstatus",
+        ActivityHeading => "Activiteitengeschiedenis",
+        ActivityEmpty => "Er is geen eerdere activiteit om te tonen",
+        ActivityRequested(Some(a)) => return format!("Rechten aangevraagd via {a}").into(),
+        ActivityRequested(None) => "Rechten aangevraagd",
+        ActivityReplied => "De maker heeft geantwoord",
+        ActivityStatusChanged(s) => return format!("Status gewijzigd in {}", text(&RightsStatusLabel(*s))).into(),
+        ActivityGranted => "Rechten handmatig toegekend",
+        ActivityNote => "Notitie",
+        ActivityError { account, revoked, token } => {
+            return match (account, token, revoked) {
+                (Some(a), true, false) => format!("Aanvraag mislukt: het token van {a} was verlopen"),
+                (Some(a), true, true) => format!("Aanvraag mislukt: het token van {a} was niet meer geldig"),
+                (Some(a), false, _) => format!("Aanvraag via {a} mislukt"),
+                (None, _, _) => "Aanvraag mislukt".to_string(),
+            }
+            .into()
+        }
+        ActivityOther => "Andere activiteit",
+        ActivityBy(name) => return format!("door {name}").into(),
+        ActivityBySystem => "automatisch",
+        SavedAssets => "Opgeslagen items",
+        AssetsHeading => "Opgeslagen items",
+        AssetsEmpty => "Er is nog niets opgeslagen. Sla berichten op vanuit Sociaal zoeken om er hier rechten voor aan te vragen.",
+        AssetsSavedBy { name, date } => return format!("Opgeslagen door {name} op {date}").into(),
+        AssetsCount(1) => "1 item",
+        AssetsCount(n) => return format!("{n} items").into(),
+        // ---- einde rechtenaanvragen ----
     })
 }
 
