@@ -12,7 +12,7 @@ use crate::components::i18n::{initial_locale, provide_i18n, use_i18n};
 use crate::components::states::{ErrorSlot, Skeleton};
 use crate::config::{Config, Mode};
 use crate::i18n::Msg;
-use crate::pages::library::{InstagramSearchPage, LibraryLayout, INSTAGRAM_SEARCH};
+use crate::pages::library::{AssetsPage, InstagramSearchPage, LibraryLayout, INSTAGRAM_SEARCH};
 use crate::pages::not_found::NotFound;
 use crate::pages::settings::{
     RightsManagementPage, SettingsLayout, SocialAccountsPage, SOCIAL_ACCOUNTS,
@@ -81,6 +81,7 @@ fn App(config: Config) -> impl IntoView {
                         </ParentRoute>
                         <ParentRoute path=path!("/library") view=LibraryLayout>
                             <Route path=path!("/social-search/instagram") view=InstagramSearchPage/>
+                            <Route path=path!("/assets") view=AssetsPage/>
                             <Route path=path!("/social-search") view=|| view! { <Redirect path=INSTAGRAM_SEARCH/> }/>
                             <Route path=path!("") view=|| view! { <Redirect path=INSTAGRAM_SEARCH/> }/>
                         </ParentRoute>

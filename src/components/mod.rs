@@ -10,3 +10,6 @@ pub mod refresh;
 // ---- Expiry notifications (issue 5: NOT-2, NOT-4)
 #[cfg(target_arch = "wasm32")]
 pub mod notifications;
+// ---- Rights requests (issue 7: RR-1..8)
+#[cfg(target_arch = "wasm32")]
+pub mod rights;

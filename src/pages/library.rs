@@ -12,11 +12,18 @@ pub use instagram_search::InstagramSearchPage;
 
 pub const INSTAGRAM_SEARCH: &str = "/library/social-search/instagram";
 
+// ---- Saved assets and their rights (issue 7)
+pub mod assets;
+pub use assets::AssetsPage;
+
+pub const ASSETS: &str = "/library/assets";
+
 #[component]
 pub fn LibraryLayout() -> impl IntoView {
     view! {
         <SectionHeader title=Msg::TabLibrary>
             <NavLink path="/library/social-search" label=Msg::SocialSearch class="stc-subtabs__tab"/>
+            <NavLink path=ASSETS label=Msg::SavedAssets class="stc-subtabs__tab"/>
         </SectionHeader>
         <div class="stc-content stc-content--wide">
             <Outlet/>

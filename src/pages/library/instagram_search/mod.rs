@@ -14,6 +14,7 @@
 
 mod popups;
 mod results;
+pub(crate) use results::post_image;
 
 use std::sync::Arc;
 
@@ -35,6 +36,7 @@ use crate::domain::fallback::{
 use crate::domain::search::{append_page, validate, QueryProblem, SearchQuery, UrlSearch};
 use crate::i18n::Msg;
 
+use crate::components::rights::{RightsDialog, RightsTarget};
 use popups::TokenPopups;
 use results::{DetailsDialog, Results};
 
@@ -571,6 +573,9 @@ pub fn InstagramSearchPage() -> impl IntoView {
     };
 
     let details = RwSignal::new(None::<Arc<Post>>);
+    // RR-1: Request Rights on a result opens the Rights options dialog.
+    let rights: RightsTarget = RwSignal::new(None);
+    let rights_return = expect_context::<crate::config::Config>().href(INSTAGRAM_SEARCH);
 
     view! {
         <section class="stc-page stc-search" aria-labelledby="stc-page-title">
@@ -666,8 +671,9 @@ pub fn InstagramSearchPage() -> impl IntoView {
             // Fixed at the bottom left, but early in the document: the keyboard reaches the
             // popups right after the form, before a hundred results.
             <TokenPopups state/>
-            <Results state api_origin=api_origin.clone() details/>
+            <Results state api_origin=api_origin.clone() details rights/>
             <DetailsDialog details api_origin/>
+            <RightsDialog target=rights return_to=rights_return/>
         </section>
     }
 }

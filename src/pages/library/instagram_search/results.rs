@@ -18,6 +18,7 @@ use super::{More, Phase, SearchState};
 use crate::api::{Api, AppError};
 use crate::components::format;
 use crate::components::i18n::use_i18n;
+use crate::components::rights::RightsTarget;
 use crate::components::states::{ErrorNotice, ErrorSlot, WarningIcon};
 use crate::config::Config;
 use crate::domain::fallback::PassReason;
@@ -49,6 +50,7 @@ pub(super) fn Results(
     state: SearchState,
     api_origin: String,
     details: RwSignal<Option<Arc<Post>>>,
+    rights: RightsTarget,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let config = expect_context::<Config>();
@@ -213,7 +215,7 @@ pub(super) fn Results(
                 <For
                     each=move || state.posts.get()
                     key=|p| p.id.clone()
-                    children=move |post| view! { <ResultCard post api_origin=api_origin.clone() details/> }
+                    children=move |post| view! { <ResultCard post api_origin=api_origin.clone() details rights/> }
                 />
             </ul>
             <div class="stc-results__more" role="status">{more}</div>
@@ -230,7 +232,11 @@ enum SaveState {
 }
 
 /// The image of a post, or words saying why it is not shown (SRCH-10).
-fn post_image(post: &Post, api_origin: &str, i18n: crate::components::i18n::I18n) -> AnyView {
+pub(crate) fn post_image(
+    post: &Post,
+    api_origin: &str,
+    i18n: crate::components::i18n::I18n,
+) -> AnyView {
     let alt_msg = Msg::PostImageAlt {
         video: post.media_type == MediaType::Video,
         handle: post.author_handle.clone(),
@@ -255,6 +261,7 @@ fn ResultCard(
     post: Arc<Post>,
     api_origin: String,
     details: RwSignal<Option<Arc<Post>>>,
+    rights: RightsTarget,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
@@ -289,6 +296,7 @@ fn ResultCard(
     let saved = move || save.get() == SaveState::Saved;
     let saving = move || save.get() == SaveState::Saving;
     let for_details = post.clone();
+    let for_rights = post.clone();
     let image = post_image(&post, &api_origin, i18n);
     let caption = excerpt(&post.caption, EXCERPT_CHARS);
     let posted_at = post.posted_at;
@@ -333,6 +341,9 @@ fn ResultCard(
                                 SaveState::Saving => Msg::Saving,
                                 _ => Msg::Save,
                             })}
+                        </button>
+                        <button type="button" class="stc-button stc-button--secondary stc-button--small stc-result__rights" on:click=move |_| rights.set(Some(for_rights.clone()))>
+                            {move || i18n.t(Msg::RightsRequestAction)}
                         </button>
                     </div>
                     <div class="stc-error-slot" role="alert">
