@@ -10,3 +10,5 @@ pub mod refresh;
 // ---- Expiry notifications (issue 5: NOT-2, NOT-4)
 #[cfg(target_arch = "wasm32")]
 pub mod notifications;
+// ---- Embedding in the Livefyre console (issue 11: EMB-1, EMB-2)
+pub mod embed;
