@@ -168,8 +168,15 @@ impl Config {
     /// The host element named in a host page's configuration JSON, read before the app mounts
     /// (the rest is checked by `parse` once it runs). `None` when the JSON does not name one.
     pub fn host_element_in(json: &str) -> Option<String> {
-        let value: serde_json::Value = serde_json::from_str(json).ok()?;
-        let id = value.get("host_element")?.as_str()?.trim();
+        // Only this field, other fields skipped: smaller than a `serde_json::Value`.
+        #[derive(Deserialize)]
+        struct Probe {
+            #[serde(default)]
+            host_element: Option<String>,
+        }
+        let probe: Probe = serde_json::from_str(json).ok()?;
+        let id = probe.host_element?;
+        let id = id.trim();
         is_element_id(id).then(|| id.to_string())
     }
 
