@@ -8,9 +8,10 @@ use leptos_router::path;
 
 use crate::api::{Api, AppError};
 use crate::components::chrome::{ProgressBar, TopBar};
+use crate::components::embed::EmbedBridge;
 use crate::components::i18n::{initial_locale, provide_i18n, use_i18n};
 use crate::components::states::{ErrorSlot, Skeleton};
-use crate::config::{Config, Mode};
+use crate::config::{Config, ConfigError, Mode};
 use crate::i18n::Msg;
 use crate::pages::library::{AssetsPage, InstagramSearchPage, LibraryLayout, INSTAGRAM_SEARCH};
 use crate::pages::not_found::NotFound;
@@ -40,7 +41,9 @@ pub fn Root() -> impl IntoView {
         Some(Err(detail)) => view! {
             <main class="stc-content stc-config-error" id="stc-main">
                 <h1>{move || i18n.t(Msg::ConfigInvalidTitle)}</h1>
-                <p role="alert">{move || i18n.t(Msg::ConfigInvalidBody(detail.clone()))}</p>
+                <p role="alert">{move || {
+                    i18n.t(Msg::ConfigInvalidBody(i18n.t(Msg::ConfigProblem(detail.clone()))))
+                }}</p>
             </main>
         }
         .into_any(),
@@ -66,6 +69,7 @@ fn App(config: Config) -> impl IntoView {
 
     view! {
         <Router base=config.base_path.clone()>
+            <EmbedBridge/>
             <div class="stc-app" class:stc-app--embedded=!standalone>
                 {standalone.then(|| view! { <TopBar/> })}
                 <ProgressBar/>
@@ -95,37 +99,41 @@ fn App(config: Config) -> impl IntoView {
 
 /// Reads the configuration: from the host page's JSON element if there is one, else from
 /// `config.json` next to `index.html` (resolved against the document's base URL).
-async fn load_config() -> Result<Config, String> {
+async fn load_config() -> Result<Config, ConfigError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or(ConfigError::NoDocument)?;
     let base_uri = document
         .base_uri()
         .ok()
         .flatten()
-        .ok_or("the page has no base URL")?;
+        .ok_or(ConfigError::NoDocument)?;
     let base_path = web_sys::Url::new(&base_uri)
         .map(|u| u.pathname())
         .unwrap_or_else(|_| "/".into());
     if let Some(el) = document.get_element_by_id(CONFIG_ELEMENT_ID) {
-        return Config::parse(&el.text_content().unwrap_or_default(), &base_path);
+        let config = Config::parse(&el.text_content().unwrap_or_default(), &base_path)?;
+        // A host element the configuration names must be there (EMB-2).
+        if let Some(id) = &config.host_element {
+            if document.get_element_by_id(id).is_none() {
+                return Err(ConfigError::HostElementMissing(id.clone()));
+            }
+        }
+        return Ok(config);
     }
     let url = web_sys::Url::new_with_base("config.json", &base_uri)
         .map(|u| u.href())
-        .map_err(|_| "config.json has no valid address".to_string())?;
+        .map_err(|_| ConfigError::NotLoaded("config.json".into(), None))?;
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
-        .map_err(|_| format!("{url} could not be loaded"))?;
+        .map_err(|_| ConfigError::NotLoaded(url.clone(), None))?;
     if !response.ok() {
-        return Err(format!(
-            "{url} could not be loaded (HTTP {})",
-            response.status()
-        ));
+        return Err(ConfigError::NotLoaded(url, Some(response.status())));
     }
     let text = response
         .text()
         .await
-        .map_err(|_| format!("{url} could not be read"))?;
+        .map_err(|_| ConfigError::NotLoaded(url.clone(), None))?;
     Config::parse(&text, &base_path)
 }

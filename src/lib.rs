@@ -16,9 +16,11 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
 
-/// Entry point: mounts the app into the page.
+/// Entry point: mounts the app into the host page's element, or the page's body (EMB-2).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::Root);
+    if let Some(target) = components::embed::mount_target() {
+        leptos::mount::mount_to(target, app::Root).forget();
+    }
 }

@@ -13,3 +13,5 @@ pub mod notifications;
 // ---- Rights requests (issue 7: RR-1..8)
 #[cfg(target_arch = "wasm32")]
 pub mod rights;
+// ---- Embedding in the Livefyre console (issue 11: EMB-1, EMB-2)
+pub mod embed;

@@ -570,6 +570,27 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AssetsCount(1) => "1 asset",
         AssetsCount(n) => return format!("{n} assets").into(),
         // ---- end of rights requests ----
+        // ---- embedding (issue 11: EMB-1..4) ----
+        ConfigProblem(e) => {
+            use crate::config::ConfigError as E;
+            return match e {
+                E::Unreadable(d) => format!("the configuration is not valid JSON, or a field is missing, unknown or of the wrong type ({d})."),
+                E::ApiBase(v) => format!("api_base must be an absolute path like /api/v1 or an http(s) address, not \u{201c}{v}\u{201d}."),
+                E::BasePath(v) => format!("base_path must be a path like /console/social/, not \u{201c}{v}\u{201d}."),
+                E::Locale(v) => format!("locale \u{201c}{v}\u{201d} is not supported; use \u{201c}en\u{201d} or \u{201c}nl\u{201d}."),
+                E::Mode(v) => format!("mode must be \u{201c}standalone\u{201d} or \u{201c}embedded\u{201d}, not \u{201c}{v}\u{201d}."),
+                E::HostOrigin(v) => format!("host_origin must be one origin like https://console.example.com (no path, never *), not \u{201c}{v}\u{201d}."),
+                E::HostElement(v) => format!("host_element must be an element id like social-console-root, not \u{201c}{v}\u{201d}."),
+                E::HostElementMissing(v) => format!("the page has no element with the id \u{201c}{v}\u{201d} that host_element names."),
+                E::Theme(n, true) => format!("theme may only set the app\u{2019}s own custom properties (--stc-\u{2026}), not \u{201c}{n}\u{201d}."),
+                E::Theme(n, false) => format!("the theme value of {n} is not a plain colour, font or length."),
+                E::NotLoaded(url, Some(status)) => format!("{url} could not be loaded (HTTP {status})."),
+                E::NotLoaded(url, None) => format!("{url} could not be loaded."),
+                E::NoDocument => "the page has no document to start in.".to_string(),
+            }
+            .into();
+        }
+        // ---- end of embedding ----
     })
 }
 

@@ -486,6 +486,10 @@ pub enum Msg {
     },
     AssetsCount(usize),
     // ---- end of rights requests ----
+    // ---- embedding (issue 11: EMB-1..4) ----
+    /// What is wrong with the host's configuration, inside `ConfigInvalidBody`.
+    ConfigProblem(crate::config::ConfigError),
+    // ---- end of embedding ----
 }
 
 /// Why a token refresh failed, in the words of the token history (ACC-9).
@@ -534,6 +538,7 @@ pub fn word(locale: Locale, w: Msg2) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::ConfigError;
     use crate::domain::search::QueryProblem;
 
     #[test]
@@ -1041,6 +1046,20 @@ mod tests {
                 date: "1 Jan".into(),
             },
             AssetsCount(3),
+            // embedding (issue 11)
+            ConfigProblem(ConfigError::Unreadable("EOF".into())),
+            ConfigProblem(ConfigError::ApiBase("api".into())),
+            ConfigProblem(ConfigError::BasePath("x".into())),
+            ConfigProblem(ConfigError::Locale("fr".into())),
+            ConfigProblem(ConfigError::Mode("popup".into())),
+            ConfigProblem(ConfigError::HostOrigin("*".into())),
+            ConfigProblem(ConfigError::HostElement("1".into())),
+            ConfigProblem(ConfigError::HostElementMissing("root".into())),
+            ConfigProblem(ConfigError::Theme("--stc-x".into(), true)),
+            ConfigProblem(ConfigError::Theme("--stc-x".into(), false)),
+            ConfigProblem(ConfigError::NotLoaded("/config.json".into(), Some(404))),
+            ConfigProblem(ConfigError::NotLoaded("/config.json".into(), None)),
+            ConfigProblem(ConfigError::NoDocument),
         ]
     }
 

@@ -575,6 +575,27 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AssetsCount(1) => "1 item",
         AssetsCount(n) => return format!("{n} items").into(),
         // ---- einde rechtenaanvragen ----
+        // ---- inbedden (issue 11: EMB-1..4) ----
+        ConfigProblem(e) => {
+            use crate::config::ConfigError as E;
+            return match e {
+                E::Unreadable(d) => format!("de configuratie is geen geldige JSON, of een veld ontbreekt, is onbekend of heeft het verkeerde type ({d})."),
+                E::ApiBase(v) => format!("api_base moet een absoluut pad zijn zoals /api/v1 of een http(s)-adres, niet \u{201c}{v}\u{201d}."),
+                E::BasePath(v) => format!("base_path moet een pad zijn zoals /console/social/, niet \u{201c}{v}\u{201d}."),
+                E::Locale(v) => format!("de taal \u{201c}{v}\u{201d} (locale) wordt niet ondersteund; gebruik \u{201c}en\u{201d} of \u{201c}nl\u{201d}."),
+                E::Mode(v) => format!("mode moet \u{201c}standalone\u{201d} of \u{201c}embedded\u{201d} zijn, niet \u{201c}{v}\u{201d}."),
+                E::HostOrigin(v) => format!("host_origin moet \u{e9}\u{e9}n origin zijn zoals https://console.example.com (zonder pad, nooit *), niet \u{201c}{v}\u{201d}."),
+                E::HostElement(v) => format!("host_element moet een element-id zijn zoals social-console-root, niet \u{201c}{v}\u{201d}."),
+                E::HostElementMissing(v) => format!("de pagina heeft geen element met de id \u{201c}{v}\u{201d} die host_element noemt."),
+                E::Theme(n, true) => format!("theme mag alleen de eigen custom properties van de app (--stc-\u{2026}) instellen, niet \u{201c}{n}\u{201d}."),
+                E::Theme(n, false) => format!("de themawaarde van {n} is geen gewone kleur, lettertype of lengte."),
+                E::NotLoaded(url, Some(status)) => format!("{url} kon niet worden geladen (HTTP {status})."),
+                E::NotLoaded(url, None) => format!("{url} kon niet worden geladen."),
+                E::NoDocument => "de pagina heeft geen document om in te starten.".to_string(),
+            }
+            .into();
+        }
+        // ---- einde inbedden ----
     })
 }
 

@@ -42,6 +42,15 @@ struct Args {
     /// The path the app is served under.
     #[arg(long, default_value = "/")]
     app_base: String,
+    /// Serve this file as the app's `config.json` (the deployment's configuration).
+    #[arg(long)]
+    app_config: Option<PathBuf>,
+    /// Serve the pages of a host that embeds the app (e.g. `examples/host`) under --host-base.
+    #[arg(long)]
+    host_dir: Option<PathBuf>,
+    /// The path the host pages are served under.
+    #[arg(long, default_value = "/console/")]
+    host_base: String,
 }
 
 #[tokio::main]
@@ -64,6 +73,9 @@ async fn main() {
         allow_origins: args.allow_origin.clone(),
         app_dir: args.app_dir.clone(),
         app_base: normalize_base(&args.app_base),
+        app_config: args.app_config.clone(),
+        host_dir: args.host_dir.clone(),
+        host_base: normalize_base(&args.host_base),
     };
     let state = match AppState::new(config) {
         Ok(s) => s,

@@ -216,6 +216,33 @@ async fn serve_app(dir: &Path, rel: &str) -> Option<Response> {
     Some(file_response(&index, bytes))
 }
 
+/// A host page that embeds the app: the file if it exists, else the nearest `index.html` up the
+/// tree, so every deep link under a host page's folder reloads that page (EMB-1).
+async fn serve_host(dir: &Path, rel: &str) -> Option<Response> {
+    let clean = !rel.contains('\\')
+        && !rel.contains('%')
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if !clean {
+        return None;
+    }
+    let mut at = dir.join(rel);
+    if tokio::fs::metadata(&at).await.is_ok_and(|m| m.is_file()) {
+        let bytes = tokio::fs::read(&at).await.ok()?;
+        return Some(file_response(&at, bytes));
+    }
+    loop {
+        let index = at.join("index.html");
+        if let Ok(bytes) = tokio::fs::read(&index).await {
+            return Some(file_response(&index, bytes));
+        }
+        if at == dir || !at.pop() || !at.starts_with(dir) {
+            return None;
+        }
+    }
+}
+
 fn landing(st: &AppState) -> Response {
     let tc = if st.config.test_controls {
         "<p>Test controls are <strong>on</strong> under <code>/__test/</code>.</p>"
@@ -242,16 +269,33 @@ pub async fn fallback(State(st): State<AppState>, req: Request) -> Response {
     }
     let is_get = req.method() == Method::GET || req.method() == Method::HEAD;
     if is_get && !is_reserved(&path) {
-        let base = &st.config.app_base;
-        if let Some(dir) = &st.config.app_dir {
-            let under_base = path.starts_with(base.as_str()) || format!("{path}/") == *base;
-            if under_base {
-                let rel = path.strip_prefix(base.as_str()).unwrap_or("");
-                if let Some(r) = serve_app(dir, rel).await {
-                    return r;
+        let under = |base: &str| path.starts_with(base) || format!("{path}/") == base;
+        let app_base = st.config.app_base.as_str();
+        let host_base = st.config.host_base.as_str();
+        let app_here = st.config.app_dir.is_some() && under(app_base);
+        let host_here = st.config.host_dir.is_some() && under(host_base);
+        // The more specific base wins: /console/social/ (the app) inside /console/ (a host).
+        let host_first = host_here && (!app_here || host_base.len() > app_base.len());
+        if let (true, Some(dir)) = (host_first, &st.config.host_dir) {
+            let rel = path.strip_prefix(host_base).unwrap_or("");
+            if let Some(r) = serve_host(dir, rel).await {
+                return r;
+            }
+        }
+        if let (true, Some(dir)) = (app_here, &st.config.app_dir) {
+            let rel = path.strip_prefix(app_base).unwrap_or("");
+            if rel == "config.json" {
+                if let Some(file) = &st.config.app_config {
+                    if let Ok(bytes) = tokio::fs::read(file).await {
+                        return file_response(Path::new("config.json"), bytes);
+                    }
                 }
             }
-        } else if path == "/" {
+            if let Some(r) = serve_app(dir, rel).await {
+                return r;
+            }
+        }
+        if st.config.app_dir.is_none() && path == "/" {
             return landing(&st);
         }
     }

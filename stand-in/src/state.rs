@@ -31,6 +31,13 @@ pub struct Config {
     pub app_dir: Option<PathBuf>,
     /// Normalised to start and end with `/`.
     pub app_base: String,
+    /// Served as `{app_base}config.json` instead of the app's own file (the deployment's
+    /// configuration, set at start: EMB-3).
+    pub app_config: Option<PathBuf>,
+    /// Pages of a host that embeds the app (e.g. `examples/host`), served under `host_base`.
+    pub host_dir: Option<PathBuf>,
+    /// Normalised to start and end with `/`.
+    pub host_base: String,
 }
 
 impl Default for Config {
@@ -44,6 +51,9 @@ impl Default for Config {
             allow_origins: vec![],
             app_dir: None,
             app_base: "/".into(),
+            app_config: None,
+            host_dir: None,
+            host_base: "/console/".into(),
         }
     }
 }

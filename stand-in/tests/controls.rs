@@ -352,6 +352,56 @@ async fn emb_app_dir_is_served_under_the_base_with_csp_and_index_fallback() {
 }
 
 #[tokio::test]
+async fn emb_host_pages_and_deployment_config_are_served_beside_the_app() {
+    let root = std::env::temp_dir().join(format!("stand-in-host-{}", std::process::id()));
+    let (app, host) = (root.join("app"), root.join("host"));
+    std::fs::create_dir_all(&app).unwrap();
+    std::fs::create_dir_all(host.join("element")).unwrap();
+    std::fs::write(app.join("index.html"), "<title>app</title>").unwrap();
+    std::fs::write(app.join("config.json"), r#"{"api_base":"/built-in"}"#).unwrap();
+    std::fs::write(root.join("deploy.json"), r#"{"api_base":"/api/v1"}"#).unwrap();
+    std::fs::write(host.join("index.html"), "<title>host</title>").unwrap();
+    std::fs::write(host.join("element/index.html"), "<title>element</title>").unwrap();
+    std::fs::write(host.join("host.css"), "body{}").unwrap();
+    let t = T::with_config(Config {
+        app_dir: Some(app),
+        app_base: "/console/social/".into(),
+        app_config: Some(root.join("deploy.json")),
+        host_dir: Some(host),
+        host_base: "/console/".into(),
+        ..Config::default()
+    });
+    // The app keeps its sub-path inside the host's, with the deployment's configuration.
+    let r = t.get("/console/social/streams", None).await;
+    assert!(r.text.contains("<title>app</title>"), "{}", r.text);
+    let r = t.get("/console/social/config.json", None).await;
+    assert_eq!(r.text, r#"{"api_base":"/api/v1"}"#);
+    // Host pages: files, and the nearest index.html for deep links (with the app's CSP).
+    let r = t.get("/console/host.css", None).await;
+    assert_eq!(r.header("content-type"), "text/css; charset=utf-8");
+    let r = t
+        .get("/console/element/settings/network/social-accounts", None)
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(r.text.contains("<title>element</title>"), "{}", r.text);
+    assert_eq!(
+        r.header("content-security-policy"),
+        stand_in::pages::APP_CSP
+    );
+    assert!(t
+        .get("/console/other", None)
+        .await
+        .text
+        .contains("<title>host</title>"));
+    assert!(!t
+        .get("/console/../etc/passwd", None)
+        .await
+        .text
+        .contains("root:"));
+    let _ = std::fs::remove_dir_all(root);
+}
+
+#[tokio::test]
 async fn cors_is_off_by_default_and_on_for_allowed_origins() {
     let t = T::with_config(Config::default());
     let r = t

@@ -8,6 +8,8 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
@@ -92,12 +94,35 @@ export class StandIn {
   }
 }
 
-async function startStandIn(port: number, appBase: string): Promise<ChildProcess> {
+/** Where the embedding specs find things (EMB-1, EMB-2): the app built for a sub-path
+ *  (`trunk build --release --public-url /console/social/ --dist dist-sub`), served under it, and
+ *  the example host pages (examples/host/) under /console/. */
+export const EMBED = {
+  appBase: '/console/social/',
+  hostBase: '/console/',
+  dist: process.env.APP_DIST_SUB ?? path.join(root, 'dist-sub'),
+  hostDir: path.join(root, 'examples/host'),
+};
+
+/** The deployment's config.json for the embedded app: examples/host/app-config.json with this
+ *  server's origin as the only host origin. */
+function embedConfigFile(port: number): string {
+  const config = JSON.parse(readFileSync(path.join(EMBED.hostDir, 'app-config.json'), 'utf8'));
+  config.host_origin = `http://127.0.0.1:${port}`;
+  const file = path.join(tmpdir(), `stc-embed-config-${port}.json`);
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
+async function startStandIn(port: number, appBase: string, embedding = false): Promise<ChildProcess> {
   const bin = process.env.STAND_IN_BIN ?? path.join(root, 'target/debug/stand-in');
+  const app = embedding
+    ? ['--app-dir', EMBED.dist, '--app-base', EMBED.appBase, '--app-config', embedConfigFile(port),
+        '--host-dir', EMBED.hostDir, '--host-base', EMBED.hostBase]
+    : ['--app-dir', process.env.APP_DIST ?? path.join(root, 'dist'), '--app-base', appBase];
   const child = spawn(
     bin,
-    ['--db', ':memory:', '--test-controls', '--port', String(port), '--app-dir', process.env.APP_DIST ?? path.join(root, 'dist'),
-      '--app-base', appBase, '--app-origin', `http://127.0.0.1:${port}`],
+    ['--db', ':memory:', '--test-controls', '--port', String(port), ...app, '--app-origin', `http://127.0.0.1:${port}`],
     { stdio: ['ignore', 'ignore', process.env.E2E_SERVER_LOG ? 'inherit' : 'ignore'] },
   );
   const deadline = Date.now() + 15_000;
@@ -120,14 +145,17 @@ function isBreakage(text: string): boolean {
   return /panicked at|RuntimeError|unreachable|Content Security Policy|Refused to (execute|load|apply|connect)/i.test(text);
 }
 
-type WorkerFixtures = { standIn: StandIn };
+type WorkerFixtures = { standIn: StandIn; embedding: boolean };
 type TestFixtures = { role: Role; consoleErrors: string[]; allowConsoleErrors: RegExp[] };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  // `test.use({ embedding: true })`: the stand-in serves the sub-path build and the example host
+  // pages instead (EMBED), on ports 10 above the others.
+  embedding: [false, { scope: 'worker', option: true }],
   standIn: [
-    async ({}, use, workerInfo) => {
-      const port = Number(process.env.E2E_PORT_BASE ?? 8790) + workerInfo.parallelIndex;
-      const child = await startStandIn(port, '/');
+    async ({ embedding }, use, workerInfo) => {
+      const port = Number(process.env.E2E_PORT_BASE ?? 8790) + (embedding ? 10 : 0) + workerInfo.parallelIndex;
+      const child = await startStandIn(port, '/', embedding);
       await use(new StandIn(`http://127.0.0.1:${port}`));
       child.kill();
     },
