@@ -14,3 +14,6 @@ pub mod untrusted;
 
 // ---- Expiry notifications (issue 5: NOT-1..4)
 pub mod notifications;
+
+// ---- Rights Management (RR-9)
+pub mod rights_settings;
