@@ -501,6 +501,9 @@ mod tests {
         );
         assert_eq!(remaining(SocialNetwork::Instagram, "Hi 😀"), 2_200 - 4);
         assert_eq!(remaining(SocialNetwork::Twitter, &"a".repeat(281)), -1);
+        // The e2e spec's message: 3 emoji (one with a skin tone, one a flag) and a long link.
+        let t = "Hi @{handle} 😀👍🏽🇳🇱 reply #{grantTag}: {termsLink} https://brand.example.com/a/very/long/path/that/is/more/than/23";
+        assert_eq!(remaining(SocialNetwork::Twitter, t), 206);
     }
 
     #[test]

@@ -538,6 +538,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         RmNotSaved => "Not saved. What you typed is kept.",
         RmProblem(p) => return rights_problem(p).into(),
         RmAccountsFailed => "The social accounts could not be loaded, so none can be linked right now.",
+        RmNewTemplate => "Hi @{handle}! We love this post and would like to share it. Reply #{grantTag} to agree to {termsLink}",
     })
 }
 

@@ -453,6 +453,7 @@ pub enum Msg {
     RmNotSaved,
     RmProblem(crate::domain::rights_settings::Problem),
     RmAccountsFailed,
+    RmNewTemplate,
 }
 
 /// Why a token refresh failed, in the words of the token history (ACC-9).
@@ -1013,6 +1014,7 @@ mod tests {
             }),
             RmProblem(Problem::Other(Field::TermsUrl)),
             RmAccountsFailed,
+            RmNewTemplate,
         ]
     }
 

@@ -543,6 +543,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         RmNotSaved => "Niet opgeslagen. Wat je hebt getypt, blijft staan.",
         RmProblem(p) => return rights_problem(p).into(),
         RmAccountsFailed => "De sociale accounts konden niet worden geladen, dus er kan nu geen account worden gekoppeld.",
+        RmNewTemplate => "Hoi @{handle}! We vinden dit bericht geweldig en willen het graag delen. Reageer met #{grantTag} om akkoord te gaan met {termsLink}",
     })
 }
 
