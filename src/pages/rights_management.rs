@@ -766,7 +766,7 @@ fn EditDialog(
                 <p id=cid class="stc-rm-counter" class:stc-rm-counter--over=move || left.get().is_some_and(|(_, l)| l < 0)>
                     {move || left.get().map(|(n, l)| view! {
                         {(l < 0).then(|| view! { <WarningIcon/> })}
-                        <span class="stc-rm-counter__count">{i18n.t(Msg::RmRemaining(l))}</span>
+                        <span class="stc-rm-counter__count">{i18n.t(Msg::RmRemaining(l, format::number(l.unsigned_abs(), i18n.locale.get())))}</span>
                         " "
                         <span class="stc-rm-counter__note">{i18n.t(Msg::RmLimitNote(n))}</span>
                     })}
@@ -832,7 +832,6 @@ fn EditDialog(
             view! {
                 <h2 id=DIALOG_TITLE_ID class="stc-dialog__title">{title}</h2>
                 <form class="stc-rm-form" on:submit=on_submit novalidate>
-                    <div class="stc-live" role="alert">{summary}{failure}</div>
                     {text_input(Field::DisplayName, |f| f.display_name.clone(), |f, v| f.display_name = v, None, "stc-rm-form__name")}
                     {account_select()}
                     {checkbox(Signal::derive(move || i18n.t(Msg::RmFieldEnabled)), |f| f.enabled, |f, v| f.enabled = v, "stc-rm-enabled")}
@@ -840,6 +839,8 @@ fn EditDialog(
                     {text_input(Field::TermsUrl, |f| f.terms_url.clone(), |f, v| f.terms_url = v, Some(Msg::RmTermsHelp), "")}
                     {template_field()}
                     {checkbox(Signal::derive(move || i18n.t(Msg::RmFieldDefault(network.get()))), |f| f.is_default, |f, v| f.is_default = v, "stc-rm-default")}
+                    // Where Save is: the summary and any failure, announced as they appear.
+                    <div class="stc-live" role="alert">{summary}{failure}</div>
                     <div class="stc-dialog__actions">
                         <button
                             type="submit"
