@@ -444,7 +444,25 @@ fn EditDialog(
     let form = RwSignal::new(RightsForm::default());
     // Which account the form holds (an id or NEW); None while closed.
     let form_for = RwSignal::new(None::<String>);
-    let shown = RwSignal::new(Vec::<Problem>::new());
+    // The API's refusals (422) of the last save.
+    let server = RwSignal::new(Vec::<Problem>::new());
+    // Once Save was pressed, problems follow what is typed (a fixed one goes away, a new account's
+    // network changes the count); until then nobody is told off for a form they are filling in.
+    let attempted = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        if !attempted.get() {
+            return Vec::new();
+        }
+        let client = form.with(|f| {
+            ctx.accounts
+                .with(|a| problems(f, a.as_deref().unwrap_or_default()))
+        });
+        if client.is_empty() {
+            server.get()
+        } else {
+            client
+        }
+    });
     let error = RwSignal::new(None::<AppError>);
     let busy = RwSignal::new(false);
 
@@ -486,7 +504,8 @@ fn EditDialog(
             return;
         };
         form.set(fresh);
-        shown.set(Vec::new());
+        server.set(Vec::new());
+        attempted.set(false);
         error.set(None);
         busy.set(false);
         form_for.set(Some(key));
@@ -566,11 +585,13 @@ fn EditDialog(
         error.set(None);
         if !client.is_empty() {
             // RR-2: named before anything is sent.
-            shown.set(client);
+            server.set(Vec::new());
+            attempted.set(true);
             focus_first_problem();
             return;
         }
-        shown.set(Vec::new());
+        server.set(Vec::new());
+        attempted.set(true);
         busy.set(true);
         let input = f.to_input();
         let net = network.get_untracked();
@@ -595,7 +616,7 @@ fn EditDialog(
                     if p.is_empty() {
                         error.try_set(Some(AppError::Validation(fields)));
                     } else {
-                        shown.try_set(p);
+                        server.try_set(p);
                         focus_first_problem();
                     }
                 }

@@ -195,10 +195,29 @@ test.describe('as a Moderator', () => {
     // Link an Instagram account: the limit and the count follow it.
     await d.getByRole('combobox', { name: 'Linked social account' }).selectOption('acc_ig_lfqa');
     await expect(d.locator('.stc-rm-form__state')).toContainText('Active · expires on');
+    // The problem follows: the same message fits Instagram.
+    await expect(d.locator('#stc-rm-default-template-problems')).toHaveText('');
+    await expect(template(d)).not.toHaveAttribute('aria-invalid', 'true');
     const codePoints = [...long].length;
     await expect(counter(d)).toHaveText(`${(2200 - codePoints).toLocaleString('en')} characters remaining`);
     await expect(d.getByRole('checkbox', { name: 'Default rights account for Instagram' })).toBeVisible();
     await page.screenshot({ path: '/work/shots/rm-counter.png' });
+  });
+
+  test('RR-9 saving shows progress, and a second click while saving sends nothing more', async ({ page, standIn }) => {
+    await open(page);
+    await standIn.fault({ method: 'PUT', path: '/api/v1/rights/accounts/ra_tw', delay_ms: 1500, times: 1 });
+    const d = await edit(page, 'ra_tw', 'Twitter rights');
+    await d.getByRole('textbox', { name: 'Approval hashtag' }).fill('okbrand');
+    await d.getByRole('button', { name: 'Save' }).click();
+    const saving = d.getByRole('button', { name: 'Saving…' });
+    await expect(saving).toHaveAttribute('aria-disabled', 'true');
+    // A person clicking again anyway (Playwright would wait for an enabled button).
+    await saving.click({ force: true });
+    await expect(d).toBeHidden();
+    await expect(live(page)).toHaveText('Twitter rights saved.');
+    expect((await writes(standIn)).map((w) => `${w.method} ${w.status}`)).toEqual(['PUT 200']);
+    expect((await rightsAccount(standIn, 'ra_tw')).approval_hashtag).toBe('okbrand');
   });
 
   test('FAIL-1 RR-9 a server failure keeps what was typed and offers a retry that saves it', async ({ page, standIn }) => {
