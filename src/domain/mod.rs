@@ -17,3 +17,5 @@ pub mod notifications;
 
 // ---- Rights requests (issue 7: RR-2..8)
 pub mod rights;
+// ---- Rights Management (RR-9)
+pub mod rights_settings;

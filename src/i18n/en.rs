@@ -7,6 +7,7 @@ use api_types::{MediaFilter, SearchType};
 use api_types::{InvalidationReason, RightsStatus, SocialNetwork};
 
 use super::{FailureReason, Msg, Msg2};
+use crate::domain::rights_settings::{Field, Problem};
 use crate::domain::search::QueryProblem;
 
 pub fn text(msg: &Msg) -> Cow<'static, str> {
@@ -591,7 +592,96 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
             .into();
         }
         // ---- end of embedding ----
+        // ---- Rights Management (RR-9)
+        RmIntro => "Rights requests are sent from these accounts. The default account of each network is chosen first when someone requests rights; disabled accounts are not offered.",
+        RmNoAccessTitle => "You do not have access to Rights Management",
+        RmNoAccess(names) if names.is_empty() => "Only Admins and Moderators can see and change the rights accounts, approval hashtags, terms links and default messages. Ask a network admin.",
+        RmNoAccess(names) => return format!("Only Admins and Moderators can see and change the rights accounts, approval hashtags, terms links and default messages. Ask an admin: {names}.").into(),
+        RmAdd => "Add rights account",
+        RmEmpty => "There are no rights accounts yet. Add one to send rights requests.",
+        RmEdit => "Edit",
+        RmField(f) => match f {
+            Field::DisplayName => "Display name",
+            Field::SocialAccount => "Linked social account",
+            Field::ApprovalHashtag => "Approval hashtag",
+            Field::TermsUrl => "Terms and conditions link",
+            Field::DefaultTemplate => "Default message",
+        },
+        RmTokenLabel => "Token state",
+        RmStatusLabel => "Status",
+        RmEnabledYes => "Enabled",
+        RmEnabledNo => "Disabled: not offered when requesting rights",
+        RmDefaultLabel => "Default",
+        RmIsDefault(n) => return format!("Default for {}", network(*n)).into(),
+        RmNotDefault => "Not the default",
+        RmLinked { handle, network: n } => return format!("@{handle} on {}", network(*n)).into(),
+        RmLinkedMissing => "The linked social account no longer exists. Edit to link another one.",
+        RmTermsNotLink => "(not shown as a link: the address does not start with https://)",
+        RmEditTitle(name) => return format!("Edit {name}").into(),
+        RmAddTitle => "Add rights account",
+        RmAccountOption { handle, network: n, state } => {
+            return format!("@{handle} ({}): {}", network(*n), text(state)).into()
+        }
+        RmChooseAccount => "Choose a social account",
+        RmFieldEnabled => "Enabled: offer this account when requesting rights",
+        RmFieldDefault(Some(n)) => return format!("Default rights account for {}", network(*n)).into(),
+        RmFieldDefault(None) => "Default rights account for its network",
+        RmHashtagHelp => "Without #: letters, digits and _ only. People reply with it to grant rights.",
+        RmTermsHelp => "An address that starts with https://.",
+        RmPlaceholdersIntro => "The message must contain each of these placeholders, written exactly like this:",
+        RmPlaceholder("handle") => "the handle of the person who posted",
+        RmPlaceholder("grantTag") => "the approval hashtag",
+        RmPlaceholder(_) => "the terms and conditions link",
+        RmRemaining(1, _) => "1 character remaining",
+        RmRemaining(n, shown) if *n >= 0 => return format!("{shown} characters remaining").into(),
+        RmRemaining(-1, _) => "1 character too many",
+        RmRemaining(_, shown) => return format!("{shown} characters too many").into(),
+        RmLimitNote(SocialNetwork::Twitter) => "Twitter allows 280; an emoji counts as 2 and a link as 23.",
+        RmLimitNote(n) => return format!("{} allows 2,200.", network(*n)).into(),
+        RmSave => "Save",
+        RmSaving => "Saving…",
+        RmSaved(name) => return format!("{name} saved.").into(),
+        RmAdded(name) => return format!("{name} added.").into(),
+        RmSummary(1) => "1 problem to fix before saving:",
+        RmSummary(n) => return format!("{n} problems to fix before saving:").into(),
+        RmNotSaved => "Not saved. What you typed is kept.",
+        RmProblem(p) => return rights_problem(p).into(),
+        RmAccountsFailed => "The social accounts could not be loaded, so none can be linked right now.",
+        RmNewTemplate => "Hi @{handle}! We love this post and would like to share it. Reply #{grantTag} to agree to {termsLink}",
     })
+}
+
+fn rights_problem(p: &Problem) -> String {
+    match p {
+        Problem::Required(Field::DisplayName) => "Enter a display name.".into(),
+        Problem::Required(Field::SocialAccount) => "Choose a social account.".into(),
+        Problem::Required(Field::ApprovalHashtag) => "Enter an approval hashtag.".into(),
+        Problem::Required(Field::TermsUrl) => "Enter the terms and conditions link.".into(),
+        Problem::Required(Field::DefaultTemplate) => "Enter a default message.".into(),
+        Problem::TooLong(_, max) => format!("Use at most {max} characters."),
+        Problem::InvalidHashtag => "Use only letters, digits and _, without #.".into(),
+        Problem::NotHttps => "Enter an address that starts with https://.".into(),
+        Problem::NoSuchAccount => {
+            "That social account no longer exists. Choose another one.".into()
+        }
+        Problem::MissingPlaceholder(ph) => format!("The message must contain {ph}."),
+        Problem::UnknownPlaceholder(ph) => {
+            format!("{ph} is not a placeholder. Use {{handle}}, {{grantTag}} and {{termsLink}} exactly as written.")
+        }
+        Problem::MessageTooLong {
+            network: n,
+            over: 0,
+        } => {
+            format!("The message is too long for {}.", network(*n))
+        }
+        Problem::MessageTooLong { network: n, over } => {
+            format!(
+                "The message is {over} characters too long for {}.",
+                network(*n)
+            )
+        }
+        Problem::Other(_) => "This value was not accepted.".into(),
+    }
 }
 
 /// A social network's name inside a sentence.

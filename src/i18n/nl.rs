@@ -7,6 +7,7 @@ use api_types::{MediaFilter, SearchType};
 use api_types::{InvalidationReason, RightsStatus, SocialNetwork};
 
 use super::{FailureReason, Msg, Msg2};
+use crate::domain::rights_settings::{Field, Problem};
 use crate::domain::search::QueryProblem;
 
 pub fn text(msg: &Msg) -> Cow<'static, str> {
@@ -596,7 +597,93 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
             .into();
         }
         // ---- einde inbedden ----
+        // ---- Rights Management (RR-9)
+        RmIntro => "Rechtenverzoeken worden vanuit deze accounts verstuurd. Het standaardaccount van elk netwerk wordt als eerste gekozen bij een rechtenverzoek; uitgeschakelde accounts worden niet aangeboden.",
+        RmNoAccessTitle => "Je hebt geen toegang tot Rechtenbeheer",
+        RmNoAccess(names) if names.is_empty() => "Alleen beheerders en moderatoren kunnen de rechtenaccounts, goedkeuringshashtags, voorwaardenlinks en standaardberichten bekijken en wijzigen. Vraag het een netwerkbeheerder.",
+        RmNoAccess(names) => return format!("Alleen beheerders en moderatoren kunnen de rechtenaccounts, goedkeuringshashtags, voorwaardenlinks en standaardberichten bekijken en wijzigen. Vraag het een beheerder: {names}.").into(),
+        RmAdd => "Rechtenaccount toevoegen",
+        RmEmpty => "Er zijn nog geen rechtenaccounts. Voeg er een toe om rechtenverzoeken te versturen.",
+        RmEdit => "Bewerken",
+        RmField(f) => match f {
+            Field::DisplayName => "Weergavenaam",
+            Field::SocialAccount => "Gekoppeld sociaal account",
+            Field::ApprovalHashtag => "Goedkeuringshashtag",
+            Field::TermsUrl => "Link naar de algemene voorwaarden",
+            Field::DefaultTemplate => "Standaardbericht",
+        },
+        RmTokenLabel => "Tokenstatus",
+        RmStatusLabel => "Status",
+        RmEnabledYes => "Ingeschakeld",
+        RmEnabledNo => "Uitgeschakeld: wordt niet aangeboden bij rechtenverzoeken",
+        RmDefaultLabel => "Standaard",
+        RmIsDefault(n) => return format!("Standaard voor {}", network(*n)).into(),
+        RmNotDefault => "Niet de standaard",
+        RmLinked { handle, network: n } => return format!("@{handle} op {}", network(*n)).into(),
+        RmLinkedMissing => "Het gekoppelde sociale account bestaat niet meer. Bewerk dit account om een ander te koppelen.",
+        RmTermsNotLink => "(niet als link getoond: het adres begint niet met https://)",
+        RmEditTitle(name) => return format!("{name} bewerken").into(),
+        RmAddTitle => "Rechtenaccount toevoegen",
+        RmAccountOption { handle, network: n, state } => {
+            return format!("@{handle} ({}): {}", network(*n), text(state)).into()
+        }
+        RmChooseAccount => "Kies een sociaal account",
+        RmFieldEnabled => "Ingeschakeld: dit account aanbieden bij rechtenverzoeken",
+        RmFieldDefault(Some(n)) => return format!("Standaardrechtenaccount voor {}", network(*n)).into(),
+        RmFieldDefault(None) => "Standaardrechtenaccount voor het eigen netwerk",
+        RmHashtagHelp => "Zonder #: alleen letters, cijfers en _. Mensen reageren ermee om toestemming te geven.",
+        RmTermsHelp => "Een adres dat begint met https://.",
+        RmPlaceholdersIntro => "Het bericht moet elk van deze plaatshouders bevatten, precies zo geschreven:",
+        RmPlaceholder("handle") => "de gebruikersnaam van wie het bericht plaatste",
+        RmPlaceholder("grantTag") => "de goedkeuringshashtag",
+        RmPlaceholder(_) => "de link naar de algemene voorwaarden",
+        RmRemaining(1, _) => "Nog 1 teken over",
+        RmRemaining(n, shown) if *n >= 0 => return format!("Nog {shown} tekens over").into(),
+        RmRemaining(-1, _) => "1 teken te veel",
+        RmRemaining(_, shown) => return format!("{shown} tekens te veel").into(),
+        RmLimitNote(SocialNetwork::Twitter) => "Twitter staat er 280 toe; een emoji telt als 2 en een link als 23.",
+        RmLimitNote(n) => return format!("{} staat er 2.200 toe.", network(*n)).into(),
+        RmSave => "Opslaan",
+        RmSaving => "Bezig met opslaan…",
+        RmSaved(name) => return format!("{name} opgeslagen.").into(),
+        RmAdded(name) => return format!("{name} toegevoegd.").into(),
+        RmSummary(1) => "1 probleem om op te lossen voor het opslaan:",
+        RmSummary(n) => return format!("{n} problemen om op te lossen voor het opslaan:").into(),
+        RmNotSaved => "Niet opgeslagen. Wat je hebt getypt, blijft staan.",
+        RmProblem(p) => return rights_problem(p).into(),
+        RmAccountsFailed => "De sociale accounts konden niet worden geladen, dus er kan nu geen account worden gekoppeld.",
+        RmNewTemplate => "Hoi @{handle}! We vinden dit bericht geweldig en willen het graag delen. Reageer met #{grantTag} om akkoord te gaan met {termsLink}",
     })
+}
+
+fn rights_problem(p: &Problem) -> String {
+    match p {
+        Problem::Required(Field::DisplayName) => "Vul een weergavenaam in.".into(),
+        Problem::Required(Field::SocialAccount) => "Kies een sociaal account.".into(),
+        Problem::Required(Field::ApprovalHashtag) => "Vul een goedkeuringshashtag in.".into(),
+        Problem::Required(Field::TermsUrl) => "Vul de link naar de algemene voorwaarden in.".into(),
+        Problem::Required(Field::DefaultTemplate) => "Vul een standaardbericht in.".into(),
+        Problem::TooLong(_, max) => format!("Gebruik hoogstens {max} tekens."),
+        Problem::InvalidHashtag => "Gebruik alleen letters, cijfers en _, zonder #.".into(),
+        Problem::NotHttps => "Vul een adres in dat begint met https://.".into(),
+        Problem::NoSuchAccount => {
+            "Dat sociale account bestaat niet meer. Kies een ander account.".into()
+        }
+        Problem::MissingPlaceholder(ph) => format!("Het bericht moet {ph} bevatten."),
+        Problem::UnknownPlaceholder(ph) => {
+            format!("{ph} is geen plaatshouder. Gebruik {{handle}}, {{grantTag}} en {{termsLink}} precies zo geschreven.")
+        }
+        Problem::MessageTooLong {
+            network: n,
+            over: 0,
+        } => {
+            format!("Het bericht is te lang voor {}.", network(*n))
+        }
+        Problem::MessageTooLong { network: n, over } => {
+            format!("Het bericht is {over} tekens te lang voor {}.", network(*n))
+        }
+        Problem::Other(_) => "Deze waarde is niet geaccepteerd.".into(),
+    }
 }
 
 /// De naam van een sociaal netwerk.

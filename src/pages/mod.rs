@@ -2,6 +2,7 @@
 
 pub mod library;
 pub mod not_found;
+pub mod rights_management;
 pub mod settings;
 pub mod social_accounts;
 pub mod streams;

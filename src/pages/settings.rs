@@ -5,7 +5,6 @@ use leptos_router::components::Outlet;
 
 use super::{NavLink, SectionHeader};
 use crate::components::i18n::use_i18n;
-use crate::components::states::NotBuilt;
 use crate::i18n::Msg;
 
 pub const SOCIAL_ACCOUNTS: &str = "/settings/network/social-accounts";
@@ -32,9 +31,5 @@ pub fn SettingsLayout() -> impl IntoView {
     }
 }
 
+pub use super::rights_management::RightsManagementPage;
 pub use super::social_accounts::SocialAccountsPage;
-
-#[component]
-pub fn RightsManagementPage() -> impl IntoView {
-    view! { <NotBuilt title=Msg::RightsManagement/> }
-}
