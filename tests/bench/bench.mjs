@@ -117,6 +117,7 @@ function bundle() {
 // through the DevTools protocol, so the page's CSP does not apply to it).
 function probe({ card, count, clickMore }) {
   const b = (window.__bench = { done: false, listMs: null, popup: null, wasmMemory: null });
+  performance.setResourceTimingBufferSize(100000);
   // Reach the app's WebAssembly memory: wasm-bindgen instantiates through one of these.
   const keep = (result) => {
     const inst = result && (result.instance ?? result);
@@ -248,6 +249,9 @@ async function listBench(browser, name, list) {
     app_ms: round(appMs),
     static_ms: round(staticMs),
     app_over_static: round(appMs / staticMs, 2),
+    // The same ratio taken within each interleaved pair, then the median: less sensitive to a
+    // machine that slows down for a while.
+    app_over_static_paired: round(median(app.map((a, i) => a / stat[i])), 2),
     samples: { app_ms: app.map((x) => round(x)), static_ms: stat.map((x) => round(x)) },
   };
 }
@@ -270,12 +274,17 @@ async function popupRun(browser) {
     await page.getByRole('searchbox', { name: 'Hashtag' }).fill('summer');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForFunction(() => window.__bench.popup && window.__bench.popup.painted != null, null, { timeout: 15_000 });
+    // The resource timing entry can be queued a little after the app has read the response.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/api/v1/instagram/search') && e.name.includes('account_id=acc_ig_hurray')), null, { timeout: 5_000 }).catch(() => {});
     const r = await page.evaluate(() => {
       const searches = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/instagram/search'));
       const expired = searches.find((e) => e.name.includes('account_id=acc_ig_hurray'));
       return { expired: expired && { responseEnd: expired.responseEnd, status: expired.responseStatus }, searches: searches.length, popup: window.__bench.popup };
     });
-    if (!r.expired) throw new Error('popup: no search request for @hurray was seen');
+    if (!r.expired) {
+      const names = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.replace(location.origin, '')));
+      throw new Error(`popup: no search request for @hurray was seen; requests: ${names.join(', ')}; popup text: ${await page.locator('.stc-token-popup').first().innerText()}`);
+    }
     if (r.expired.status && r.expired.status !== 400) throw new Error(`popup: @hurray's search answered ${r.expired.status}, not 400`);
     if (problems.length) log('popup: console problems:', problems);
     return { ms: r.popup.painted - r.expired.responseEnd, dom_ms: r.popup.inserted - r.expired.responseEnd, searches: r.searches };
@@ -313,8 +322,12 @@ async function heapRun(browser) {
       const heap = await cdp.send('Runtime.getHeapUsage');
       const wasm = await page.evaluate(() => (window.__bench.wasmMemory ? window.__bench.wasmMemory.buffer.byteLength : null));
       if (wasm == null) throw new Error('heap: the WebAssembly memory was not found');
-      return { js_bytes: heap.usedSize, wasm_bytes: wasm, total_bytes: heap.usedSize + wasm };
+      const dom_nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+      return { js_bytes: heap.usedSize, wasm_bytes: wasm, total_bytes: heap.usedSize + wasm, dom_nodes };
     };
+    // Readings in between show whether memory levels off (a high-water mark) or keeps climbing.
+    const marks = new Set([1, HEAP_BASE_CYCLES, 10, 20, 30, 40, HEAP_CYCLES].filter((n) => n <= HEAP_CYCLES));
+    const series = [];
     let base = null;
     for (let i = 1; i <= HEAP_CYCLES; i++) {
       const tag = HEAP_TAGS[(i - 1) % HEAP_TAGS.length];
@@ -324,11 +337,15 @@ async function heapRun(browser) {
       await answered;
       await page.waitForFunction(() => document.querySelector('.stc-results__grid > li') && !document.querySelector('.stc-results[aria-busy="true"]'));
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      if (i === HEAP_BASE_CYCLES) base = await reading();
+      if (marks.has(i)) {
+        const r = await reading();
+        series.push({ cycles: i, ...r });
+        if (i === HEAP_BASE_CYCLES) base = r;
+      }
     }
-    const end = await reading();
+    const end = series[series.length - 1];
     if (problems.length) log('heap: console problems:', problems);
-    return { base, end, growth_pct: ((end.total_bytes - base.total_bytes) / base.total_bytes) * 100 };
+    return { base, end, series, growth_pct: ((end.total_bytes - base.total_bytes) / base.total_bytes) * 100 };
   } finally {
     await context.close();
   }
@@ -349,6 +366,13 @@ async function heapBench(browser) {
     after_base: { js_bytes: pick((r) => r.base.js_bytes), wasm_bytes: pick((r) => r.base.wasm_bytes), total_bytes: pick((r) => r.base.total_bytes) },
     after_end: { js_bytes: pick((r) => r.end.js_bytes), wasm_bytes: pick((r) => r.end.wasm_bytes), total_bytes: pick((r) => r.end.total_bytes) },
     samples_pct: runs.map((r) => round(r.growth_pct)),
+    // Median over the runs at each reading: cycles, JS heap, WASM memory, elements in the DOM.
+    series: runs[0].series.map((p, i) => ({
+      cycles: p.cycles,
+      js_bytes: median(runs.map((r) => r.series[i].js_bytes)),
+      wasm_bytes: median(runs.map((r) => r.series[i].wasm_bytes)),
+      dom_nodes: median(runs.map((r) => r.series[i].dom_nodes)),
+    })),
   };
 }
 
