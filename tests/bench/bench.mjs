@@ -439,7 +439,8 @@ function budgets(report) {
 const kb = (b) => (b / 1024).toFixed(1) + ' KB';
 
 function markdown(r) {
-  const lines = [`# Benchmark (${r.generated_at}, ${r.commit ?? 'no commit'}, median of ${r.runs} runs)`, ''];
+  const lines = [`# Benchmark (${r.generated_at}, ${r.commit ?? 'no commit'}, median of ${r.runs} runs)`, '',
+    `${r.machine.cpus} CPUs, load average ${r.machine.loadavg_at_start[0]} at the start and ${r.machine.loadavg_at_end[0]} at the end${r.browser ? `; ${r.browser}` : ''}.`, ''];
   if (r.bundle) {
     const b = r.bundle;
     lines.push('| bundle | raw | gzip | brotli |', '|---|---:|---:|---:|');
@@ -449,9 +450,9 @@ function markdown(r) {
   const rows = [];
   for (const k of ['accounts_1000', 'search_500']) {
     const l = r[k];
-    if (l) rows.push(`| \`${k}\` complete list painted | ${l.app_ms} ms | ${l.static_ms} ms | ${l.app_over_static} × |`);
+    if (l) rows.push(`| \`${k}\` complete list painted | ${l.app_ms} ms | ${l.static_ms} ms | ${l.app_over_static} × | ${l.app_over_static_paired} × |`);
   }
-  if (rows.length) lines.push('| list | app | static page | app / static |', '|---|---:|---:|---:|', ...rows, '');
+  if (rows.length) lines.push('| list | app | static page | app / static | per pair |', '|---|---:|---:|---:|---:|', ...rows, '');
   const other = [];
   if (r.popup_ms !== undefined) other.push(`| \`popup_ms\` response → popup painted | ${r.popup_ms} ms |`);
   if (r.heap_growth_pct !== undefined) {
@@ -476,7 +477,7 @@ async function main() {
 
   let commit = null;
   try { commit = execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD']).toString().trim(); } catch { /* no git */ }
-  const report = { generated_at: new Date().toISOString(), commit, runs: RUNS, machine: { cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}` } };
+  const report = { generated_at: new Date().toISOString(), commit, runs: RUNS, machine: { cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}`, loadavg_at_start: os.loadavg().map((x) => round(x, 2)) } };
 
   if (ONLY.has('bundle')) {
     report.bundle = bundle();
@@ -512,6 +513,8 @@ async function main() {
       server.kill();
     }
   }
+  // Timings on a shared machine depend on what else runs: say how busy it was.
+  report.machine.loadavg_at_end = os.loadavg().map((x) => round(x, 2));
   report.budgets = budgets(report);
   fs.writeFileSync(path.join(REPORTS, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
   const md = markdown(report);
