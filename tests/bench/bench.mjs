@@ -1,0 +1,529 @@
+// The benchmark (issue 9): bundle sizes, list paint times against a static page holding the same
+// DOM, the expired-token popup, memory growth over search cycles, and the requests Social Accounts
+// makes. Run through bin/bench, which builds the release app and the stand-in first. Writes
+// target/reports/bench.json and target/reports/bench.md. Budgets are reported, never enforced:
+// the exit code is 0 whenever the measurements could be taken.
+//
+// Environment: BENCH_RUNS (default 5), BENCH_PORT (default 8792), BENCH_ONLY (comma-separated
+// subset of bundle,accounts,search,popup,heap,requests), BENCH_HEAP_CYCLES (default 50),
+// CHROMIUM (default /usr/bin/chromium), APP_DIST (default dist), STAND_IN_BIN.
+import { chromium } from 'playwright';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PORT = Number(process.env.BENCH_PORT ?? 8792);
+const HEAP_CYCLES = Number(process.env.BENCH_HEAP_CYCLES ?? 50);
+const HEAP_BASE_CYCLES = 5;
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'bundle,accounts,search,popup,heap,requests').split(',').map((s) => s.trim()));
+const DIST = path.resolve(root, process.env.APP_DIST ?? 'dist');
+const SERVE_DIR = path.join(root, 'target/bench/app'); // a copy of dist/ plus the static pages
+const REPORTS = path.join(root, 'target/reports');
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+const ACCOUNTS = { url: '/settings/network/social-accounts', card: 'li.stc-acc-card:not(.stc-acc-card--skeleton)', count: 1000, fixture: 'large' };
+// `#ugc` has 1,402 posts in the corpus; the app loads 100 a page, so 500 cards take five pages.
+const SEARCH = { url: '/library/social-search/instagram?type=recent_tags&q=ugc&media=all', card: '.stc-results__grid > li', count: 500, fixture: 'large' };
+const HEAP_TAGS = ['summer', 'coffee', 'travel', 'brandlove', 'beach', 'sunset', 'latte', 'foodie', 'fitness', 'style'];
+
+const BUDGETS = {
+  total_gzip_bytes: 200 * 1024,
+  total_gzip_bytes_goal: 150 * 1024,
+  app_over_static: 1.5,
+  popup_ms: 50,
+  heap_growth_pct: 10,
+};
+
+const log = (...a) => console.log('[bench]', ...a);
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+// ---- the stand-in ---------------------------------------------------------------------------
+
+async function startStandIn() {
+  const bin = process.env.STAND_IN_BIN ?? path.join(root, 'target/debug/stand-in');
+  const child = spawn(bin, ['--db', ':memory:', '--test-controls', '--port', String(PORT), '--app-dir', SERVE_DIR,
+    '--app-base', '/', '--app-origin', ORIGIN], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`stand-in exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${ORIGIN}/__test/clock`)).ok) return child;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error(`stand-in did not start on ${ORIGIN} within 15 s (is the port free?)`);
+}
+
+async function control(method, route, body) {
+  const res = await fetch(ORIGIN + route, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${route} -> ${res.status}: ${await res.text()}`);
+  return res.json().catch(() => null);
+}
+// A frozen clock keeps every run's data identical (no milestone passes during the benchmark).
+const reset = (fixture) => control('POST', '/__test/reset', { fixture, frozen: true });
+
+// ---- bundle ---------------------------------------------------------------------------------
+
+function sizes(buf) {
+  return {
+    raw: buf.length,
+    gzip: zlib.gzipSync(buf, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buf, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }).length,
+  };
+}
+
+function bundle() {
+  const kinds = { wasm: /\.wasm$/, js: /\.m?js$/, css: /\.css$/ };
+  const out = { files: {} };
+  let total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const [kind, re] of Object.entries(kinds)) {
+    const sum = { raw: 0, gzip: 0, brotli: 0, files: [] };
+    for (const f of fs.readdirSync(DIST).filter((f) => re.test(f)).sort()) {
+      const s = sizes(fs.readFileSync(path.join(DIST, f)));
+      out.files[f] = s;
+      sum.files.push(f);
+      for (const k of ['raw', 'gzip', 'brotli']) sum[k] += s[k];
+    }
+    out[kind] = { raw_bytes: sum.raw, gzip_bytes: sum.gzip, brotli_bytes: sum.brotli, files: sum.files };
+    for (const k of ['raw', 'gzip', 'brotli']) total[k] += sum[k];
+  }
+  out.total_raw_bytes = total.raw;
+  out.total_gzip_bytes = total.gzip;
+  out.total_brotli_bytes = total.brotli;
+  return out;
+}
+
+// ---- in-page probes -------------------------------------------------------------------------
+
+// Runs before any page script, in the app and in the static page alike (Playwright injects it
+// through the DevTools protocol, so the page's CSP does not apply to it).
+function probe({ card, count, clickMore }) {
+  const b = (window.__bench = { done: false, listMs: null, popup: null, wasmMemory: null });
+  performance.setResourceTimingBufferSize(100000);
+  // Reach the app's WebAssembly memory: wasm-bindgen instantiates through one of these.
+  const keep = (result) => {
+    const inst = result && (result.instance ?? result);
+    const mem = inst && inst.exports && inst.exports.memory;
+    if (mem instanceof WebAssembly.Memory) b.wasmMemory = mem;
+    return result;
+  };
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const orig = WebAssembly[name];
+    if (orig) WebAssembly[name] = function (...args) { return orig.apply(this, args).then(keep); };
+  }
+  const clicked = new WeakSet();
+  const check = () => {
+    if (b.done || b.waiting) return;
+    if (card && document.querySelectorAll(card).length >= count) {
+      b.waiting = true;
+      // The list is in the DOM; two frames later it has been painted.
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        b.listMs = performance.now();
+        b.done = true;
+      }));
+      return;
+    }
+    // The app pages search results by 100: press "Load more" as soon as it is offered, as a
+    // reader scrolling down would (no round trip through the test driver).
+    if (clickMore) {
+      const more = document.querySelector('.stc-results__load-more');
+      if (more && !clicked.has(more)) {
+        clicked.add(more);
+        more.click();
+      }
+    }
+  };
+  const popupSeen = () => {
+    if (b.popup || !document.querySelector('.stc-token-popup')) return;
+    const inserted = performance.now();
+    b.popup = { inserted, painted: null };
+    requestAnimationFrame((t) => { b.popup.painted = performance.now(); b.popup.frame = t; });
+  };
+  new MutationObserver(() => { check(); popupSeen(); }).observe(document, { childList: true, subtree: true, attributes: false });
+  document.addEventListener('DOMContentLoaded', check);
+}
+
+const contextOptions = {
+  locale: 'en-US',
+  timezoneId: 'Europe/Amsterdam',
+  viewport: { width: 1280, height: 800 },
+};
+
+async function newPage(browser, probeArgs) {
+  const context = await browser.newContext(contextOptions);
+  await context.addCookies([{ name: 'console_session', value: 'demo-admin', domain: '127.0.0.1', path: '/' }]);
+  await context.addInitScript(probe, probeArgs);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+  });
+  return { context, page, problems };
+}
+
+async function waitDone(page, what, timeout = 60_000) {
+  await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout, polling: 50 })
+    .catch((e) => { throw new Error(`${what}: the list did not complete: ${e.message}`); });
+  return page.evaluate(() => window.__bench.listMs);
+}
+
+// ---- list paint: app against static ---------------------------------------------------------
+
+/** The app's final DOM as a static page: scripts and script preloads removed, same CSS. */
+function staticHtml(html) {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/<link\b[^>]*rel="(modulepreload|preload)"[^>]*>/gi, '');
+}
+
+async function appRun(browser, list) {
+  const { context, page, problems } = await newPage(browser, { card: list.card, count: list.count, clickMore: true });
+  try {
+    await page.goto(ORIGIN + list.url, { waitUntil: 'commit' });
+    const ms = await waitDone(page, `app ${list.url}`);
+    return { ms, page, context, problems };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
+async function listBench(browser, name, list) {
+  await reset(list.fixture);
+  // A warm-up run of the app (not counted) gives the final DOM for the static page.
+  const first = await appRun(browser, list);
+  // Form state lives in properties, which page.content() does not serialise: copy it into attributes.
+  await first.page.evaluate(() => {
+    for (const el of document.querySelectorAll('input')) {
+      if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', el.checked);
+      else el.setAttribute('value', el.value);
+    }
+    for (const el of document.querySelectorAll('option')) el.toggleAttribute('selected', el.selected);
+  });
+  const html = staticHtml(await first.page.content());
+  if (first.problems.length) log(`${name}: console problems in the app:`, first.problems);
+  await first.context.close();
+  const staticName = `__bench-${name}.html`;
+  fs.writeFileSync(path.join(SERVE_DIR, staticName), html);
+  const staticList = { ...list, url: '/' + staticName };
+
+  const app = [];
+  const stat = [];
+  for (let i = 0; i < RUNS; i++) {
+    const a = await appRun(browser, list);
+    await a.context.close();
+    app.push(a.ms);
+    const s = await newPage(browser, { card: list.card, count: list.count, clickMore: false });
+    await s.page.goto(ORIGIN + staticList.url, { waitUntil: 'commit' });
+    stat.push(await waitDone(s.page, `static ${staticList.url}`));
+    if (s.problems.length) log(`${name}: console problems in the static page:`, s.problems);
+    await s.context.close();
+    log(`${name} run ${i + 1}/${RUNS}: app ${a.ms.toFixed(1)} ms, static ${stat[i].toFixed(1)} ms`);
+  }
+  const appMs = median(app);
+  const staticMs = median(stat);
+  return {
+    cards: list.count,
+    url: list.url,
+    static_url: staticList.url,
+    static_html_bytes: Buffer.byteLength(html),
+    app_ms: round(appMs),
+    static_ms: round(staticMs),
+    app_over_static: round(appMs / staticMs, 2),
+    // The same ratio taken within each interleaved pair, then the median: less sensitive to a
+    // machine that slows down for a while.
+    app_over_static_paired: round(median(app.map((a, i) => a / stat[i])), 2),
+    samples: { app_ms: app.map((x) => round(x)), static_ms: stat.map((x) => round(x)) },
+  };
+}
+
+// ---- the expired-token popup ----------------------------------------------------------------
+
+const DAY = 86_400;
+
+async function popupRun(browser) {
+  // As tests/e2e/specs/search.spec.ts provokes it: the account list shows @hurray active (three
+  // days earlier), then its token expires before the search, so the API answers token_expired.
+  await control('POST', '/__test/reset', { fixture: 'demo' });
+  await control('POST', '/__test/clock/advance', { seconds: -3 * DAY });
+  const { context, page, problems } = await newPage(browser, { card: null, count: 0, clickMore: false });
+  try {
+    const accounts = page.waitForResponse((r) => r.url().endsWith('/api/v1/social-accounts'));
+    await page.goto(ORIGIN + '/library/social-search/instagram');
+    await accounts;
+    await control('POST', '/__test/clock/advance', { seconds: 3 * DAY });
+    await page.getByRole('searchbox', { name: 'Hashtag' }).fill('summer');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForFunction(() => window.__bench.popup && window.__bench.popup.painted != null, null, { timeout: 15_000 });
+    // The resource timing entry can be queued a little after the app has read the response.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/api/v1/instagram/search') && e.name.includes('account_id=acc_ig_hurray')), null, { timeout: 5_000 }).catch(() => {});
+    const r = await page.evaluate(() => {
+      const searches = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/instagram/search'));
+      const expired = searches.find((e) => e.name.includes('account_id=acc_ig_hurray'));
+      return { expired: expired && { responseEnd: expired.responseEnd, status: expired.responseStatus }, searches: searches.length, popup: window.__bench.popup };
+    });
+    if (!r.expired) {
+      const names = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.replace(location.origin, '')));
+      throw new Error(`popup: no search request for @hurray was seen; requests: ${names.join(', ')}; popup text: ${await page.locator('.stc-token-popup').first().innerText()}`);
+    }
+    if (r.expired.status && r.expired.status !== 400) throw new Error(`popup: @hurray's search answered ${r.expired.status}, not 400`);
+    if (problems.length) log('popup: console problems:', problems);
+    return { ms: r.popup.painted - r.expired.responseEnd, dom_ms: r.popup.inserted - r.expired.responseEnd, searches: r.searches };
+  } finally {
+    await context.close();
+  }
+}
+
+async function popupBench(browser) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await popupRun(browser);
+    runs.push(r);
+    log(`popup run ${i + 1}/${RUNS}: ${r.ms.toFixed(1)} ms after the token_expired response (in the DOM at ${r.dom_ms.toFixed(1)} ms, ${r.searches} search requests)`);
+  }
+  return {
+    popup_ms: round(median(runs.map((r) => r.ms))),
+    popup_dom_ms: round(median(runs.map((r) => r.dom_ms))),
+    samples_ms: runs.map((r) => round(r.ms)),
+  };
+}
+
+// ---- memory over search cycles --------------------------------------------------------------
+
+async function heapRun(browser) {
+  await reset('demo');
+  const { context, page, problems } = await newPage(browser, { card: null, count: 0, clickMore: false });
+  try {
+    const cdp = await context.newCDPSession(page);
+    await page.goto(ORIGIN + '/library/social-search/instagram');
+    await page.getByRole('searchbox', { name: 'Hashtag' }).waitFor();
+    const reading = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      const wasm = await page.evaluate(() => (window.__bench.wasmMemory ? window.__bench.wasmMemory.buffer.byteLength : null));
+      if (wasm == null) throw new Error('heap: the WebAssembly memory was not found');
+      const dom_nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+      return { js_bytes: heap.usedSize, wasm_bytes: wasm, total_bytes: heap.usedSize + wasm, dom_nodes };
+    };
+    // Readings in between show whether memory levels off (a high-water mark) or keeps climbing.
+    const marks = new Set([1, HEAP_BASE_CYCLES, 10, 20, 30, 40, HEAP_CYCLES].filter((n) => n <= HEAP_CYCLES));
+    const series = [];
+    let base = null;
+    for (let i = 1; i <= HEAP_CYCLES; i++) {
+      const tag = HEAP_TAGS[(i - 1) % HEAP_TAGS.length];
+      const answered = page.waitForResponse((r) => r.url().includes('/api/v1/instagram/search') && r.url().includes(`q=${tag}&`) && r.status() === 200);
+      await page.getByRole('searchbox', { name: 'Hashtag' }).fill(tag);
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await answered;
+      await page.waitForFunction(() => document.querySelector('.stc-results__grid > li') && !document.querySelector('.stc-results[aria-busy="true"]'));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      if (marks.has(i)) {
+        const r = await reading();
+        series.push({ cycles: i, ...r });
+        if (i === HEAP_BASE_CYCLES) base = r;
+      }
+    }
+    const end = series[series.length - 1];
+    if (problems.length) log('heap: console problems:', problems);
+    return { base, end, series, growth_pct: ((end.total_bytes - base.total_bytes) / base.total_bytes) * 100 };
+  } finally {
+    await context.close();
+  }
+}
+
+async function heapBench(browser) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await heapRun(browser);
+    runs.push(r);
+    const mb = (x) => (x / 1048576).toFixed(2);
+    log(`heap run ${i + 1}/${RUNS}: after ${HEAP_BASE_CYCLES} JS ${mb(r.base.js_bytes)} MB + WASM ${mb(r.base.wasm_bytes)} MB; after ${HEAP_CYCLES} JS ${mb(r.end.js_bytes)} MB + WASM ${mb(r.end.wasm_bytes)} MB: ${r.growth_pct.toFixed(1)} %`);
+  }
+  const pick = (f) => median(runs.map(f));
+  return {
+    heap_growth_pct: round(pick((r) => r.growth_pct)),
+    cycles: { base: HEAP_BASE_CYCLES, end: HEAP_CYCLES },
+    after_base: { js_bytes: pick((r) => r.base.js_bytes), wasm_bytes: pick((r) => r.base.wasm_bytes), total_bytes: pick((r) => r.base.total_bytes) },
+    after_end: { js_bytes: pick((r) => r.end.js_bytes), wasm_bytes: pick((r) => r.end.wasm_bytes), total_bytes: pick((r) => r.end.total_bytes) },
+    samples_pct: runs.map((r) => round(r.growth_pct)),
+    // Median over the runs at each reading: cycles, JS heap, WASM memory, elements in the DOM.
+    series: runs[0].series.map((p, i) => ({
+      cycles: p.cycles,
+      js_bytes: median(runs.map((r) => r.series[i].js_bytes)),
+      wasm_bytes: median(runs.map((r) => r.series[i].wasm_bytes)),
+      dom_nodes: median(runs.map((r) => r.series[i].dom_nodes)),
+    })),
+  };
+}
+
+// ---- requests made to load Social Accounts --------------------------------------------------
+
+async function requestsRun(browser) {
+  await reset(ACCOUNTS.fixture);
+  const { context, page } = await newPage(browser, { card: ACCOUNTS.card, count: ACCOUNTS.count, clickMore: false });
+  const seen = [];
+  page.on('request', (r) => seen.push({ method: r.method(), url: r.url().replace(ORIGIN, ''), type: r.resourceType() }));
+  try {
+    await page.goto(ORIGIN + ACCOUNTS.url, { waitUntil: 'commit' });
+    await waitDone(page, 'requests');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000); // anything late (retries, a second fetch) shows up here
+    return seen;
+  } finally {
+    await context.close();
+  }
+}
+
+async function requestsBench(browser) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await requestsRun(browser));
+  const repeated = new Map();
+  for (const run of runs) {
+    const counts = new Map();
+    for (const r of run) counts.set(`${r.method} ${r.url}`, (counts.get(`${r.method} ${r.url}`) ?? 0) + 1);
+    for (const [k, n] of counts) if (n > 1) repeated.set(k, Math.max(n, repeated.get(k) ?? 0));
+  }
+  const last = runs[runs.length - 1];
+  log(`requests: ${last.length} (${last.map((r) => r.url).join(', ')})`);
+  return {
+    accounts_page: median(runs.map((r) => r.length)),
+    accounts_page_api: median(runs.map((r) => r.filter((x) => x.url.startsWith('/api/')).length)),
+    accounts_page_made_twice: [...repeated.entries()].map(([request, times]) => ({ request, times })),
+    accounts_page_list: last.map((r) => `${r.method} ${r.url} (${r.type})`),
+  };
+}
+
+// ---- report ---------------------------------------------------------------------------------
+
+function budgets(report) {
+  const out = [];
+  const add = (name, value, limit, met, unit) => out.push({ name, value, limit, unit, met: value == null ? null : met });
+  if (report.bundle) {
+    const v = report.bundle.total_gzip_bytes;
+    add('first-load total (gzip)', v, BUDGETS.total_gzip_bytes, v <= BUDGETS.total_gzip_bytes, 'bytes');
+    add('first-load total (gzip), goal', v, BUDGETS.total_gzip_bytes_goal, v <= BUDGETS.total_gzip_bytes_goal, 'bytes');
+  }
+  for (const k of ['accounts_1000', 'search_500']) {
+    const l = report[k];
+    if (l) add(`${k}: app ≤ 1.5 × static`, l.app_over_static, BUDGETS.app_over_static, l.app_over_static <= BUDGETS.app_over_static, '×');
+  }
+  if (report.popup_ms !== undefined) add('popup after the response', report.popup_ms, BUDGETS.popup_ms, report.popup_ms <= BUDGETS.popup_ms, 'ms');
+  if (report.heap_growth_pct !== undefined) add(`heap growth ${HEAP_BASE_CYCLES} → ${HEAP_CYCLES} searches`, report.heap_growth_pct, BUDGETS.heap_growth_pct, report.heap_growth_pct <= BUDGETS.heap_growth_pct, '%');
+  if (report.requests) {
+    const twice = report.requests.accounts_page_made_twice.length;
+    add('no request made twice (Social Accounts)', twice, 0, twice === 0, 'repeated requests');
+  }
+  return out;
+}
+
+const kb = (b) => (b / 1024).toFixed(1) + ' KB';
+
+function markdown(r) {
+  const lines = [`# Benchmark (${r.generated_at}, ${r.commit ?? 'no commit'}, median of ${r.runs} runs)`, '',
+    `${r.machine.cpus} CPUs, load average ${r.machine.loadavg_at_start[0]} at the start and ${r.machine.loadavg_at_end[0]} at the end${r.browser ? `; ${r.browser}` : ''}.`, ''];
+  if (r.bundle) {
+    const b = r.bundle;
+    lines.push('| bundle | raw | gzip | brotli |', '|---|---:|---:|---:|');
+    for (const k of ['wasm', 'js', 'css']) lines.push(`| ${k} | ${kb(b[k].raw_bytes)} | ${kb(b[k].gzip_bytes)} | ${kb(b[k].brotli_bytes)} |`);
+    lines.push(`| **first-load total** | ${kb(b.total_raw_bytes)} | **${kb(b.total_gzip_bytes)}** | **${kb(b.total_brotli_bytes)}** |`, '');
+  }
+  const rows = [];
+  for (const k of ['accounts_1000', 'search_500']) {
+    const l = r[k];
+    if (l) rows.push(`| \`${k}\` complete list painted | ${l.app_ms} ms | ${l.static_ms} ms | ${l.app_over_static} × | ${l.app_over_static_paired} × |`);
+  }
+  if (rows.length) lines.push('| list | app | static page | app / static | per pair |', '|---|---:|---:|---:|---:|', ...rows, '');
+  const other = [];
+  if (r.popup_ms !== undefined) other.push(`| \`popup_ms\` response → popup painted | ${r.popup_ms} ms |`);
+  if (r.heap_growth_pct !== undefined) {
+    const h = r.heap;
+    other.push(`| \`heap_growth_pct\` JS + WASM, ${h.cycles.base} → ${h.cycles.end} searches | ${r.heap_growth_pct} % (${(h.after_base.total_bytes / 1048576).toFixed(2)} → ${(h.after_end.total_bytes / 1048576).toFixed(2)} MB) |`);
+  }
+  if (r.requests) other.push(`| \`requests.accounts_page\` | ${r.requests.accounts_page} (${r.requests.accounts_page_api} to the API), ${r.requests.accounts_page_made_twice.length ? 'repeated: ' + r.requests.accounts_page_made_twice.map((x) => `${x.request} ×${x.times}`).join(', ') : 'none made twice'} |`);
+  if (other.length) lines.push('| metric | value |', '|---|---|', ...other, '');
+  lines.push('| budget | value | limit | |', '|---|---:|---:|---|');
+  for (const b of r.budgets) {
+    const v = b.unit === 'bytes' ? kb(b.value) : `${b.value} ${b.unit}`;
+    const lim = b.unit === 'bytes' ? kb(b.limit) : `${b.limit} ${b.unit}`;
+    lines.push(`| ${b.name} | ${v} | ≤ ${lim} | ${b.met == null ? 'not measured' : b.met ? 'met' : '**missed**'} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function main() {
+  fs.mkdirSync(REPORTS, { recursive: true });
+  fs.rmSync(SERVE_DIR, { recursive: true, force: true });
+  fs.cpSync(DIST, SERVE_DIR, { recursive: true });
+
+  let commit = null;
+  try { commit = execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD']).toString().trim(); } catch { /* no git */ }
+  const report = { generated_at: new Date().toISOString(), commit, runs: RUNS, machine: { cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}`, loadavg_at_start: os.loadavg().map((x) => round(x, 2)) } };
+
+  if (ONLY.has('bundle')) {
+    report.bundle = bundle();
+    log(`bundle: ${kb(report.bundle.total_raw_bytes)} raw, ${kb(report.bundle.total_gzip_bytes)} gzip, ${kb(report.bundle.total_brotli_bytes)} brotli`);
+  }
+  const needBrowser = ['accounts', 'search', 'popup', 'heap', 'requests'].some((k) => ONLY.has(k));
+  if (needBrowser) {
+    const server = await startStandIn();
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--no-first-run', '--disable-quic',
+        // Avatars point at https://images.example.com: fail those at once instead of waiting on DNS.
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    });
+    report.browser = `Chromium ${browser.version()}`;
+    try {
+      if (ONLY.has('accounts')) report.accounts_1000 = await listBench(browser, 'accounts_1000', ACCOUNTS);
+      if (ONLY.has('search')) report.search_500 = await listBench(browser, 'search_500', SEARCH);
+      if (ONLY.has('popup')) {
+        const p = await popupBench(browser);
+        report.popup_ms = p.popup_ms;
+        report.popup = p;
+      }
+      if (ONLY.has('heap')) {
+        const h = await heapBench(browser);
+        report.heap_growth_pct = h.heap_growth_pct;
+        report.heap = h;
+      }
+      if (ONLY.has('requests')) report.requests = await requestsBench(browser);
+    } finally {
+      await browser.close();
+      server.kill();
+    }
+  }
+  // Timings on a shared machine depend on what else runs: say how busy it was.
+  report.machine.loadavg_at_end = os.loadavg().map((x) => round(x, 2));
+  report.budgets = budgets(report);
+  fs.writeFileSync(path.join(REPORTS, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
+  const md = markdown(report);
+  fs.writeFileSync(path.join(REPORTS, 'bench.md'), md);
+  console.log('\n' + md);
+  log(`wrote ${path.relative(root, path.join(REPORTS, 'bench.json'))} and bench.md`);
+}
+
+main().catch((e) => {
+  console.error('[bench] failed:', e);
+  process.exit(1);
+});
