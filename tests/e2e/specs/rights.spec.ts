@@ -331,7 +331,7 @@ test('RR-7 Copy for Instagram puts the filled-in message on the clipboard and li
   await expect(dialog(page).getByRole('button', { name: 'Copy', exact: true })).toHaveCount(0);
 });
 
-test('RR-1 Request Rights on a search result opens the same dialog, by keyboard only; Escape returns focus', async ({ page }) => {
+test('RR-1 Request Rights on a search result opens the same dialog and sends, by keyboard only; Escape returns focus', async ({ page }) => {
   await page.goto(`${SEARCH}?type=recent_tags&q=summer`);
   const first = page.locator('.stc-results__grid > li').first();
   const button = first.getByRole('button', { name: 'Request Rights' });
@@ -352,6 +352,12 @@ test('RR-1 Request Rights on a search result opens the same dialog, by keyboard 
   await expect(radio(page, /lfqa rights/)).toBeChecked();
   await expect(alert(page)).toBeEmpty();
   await expectAxeClean(page, 'dialog from search');
+  // Send with the keyboard: Tab reaches Request Rights, Enter sends.
+  await dialog(page).getByRole('button', { name: 'Copy', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(sendButton(page)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog(page).getByRole('status').filter({ hasText: 'Rights request recorded for' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog(page)).toBeHidden();
   await expect(button).toBeFocused();
