@@ -1204,6 +1204,20 @@ mod tests {
     }
 
     #[test]
+    fn i18n_1_dutch_verbs_agree_with_one_stream() {
+        let one = crate::domain::notifications::Impact {
+            expired: false,
+            streams: 1,
+            fallback: None,
+            search_stops: false,
+            rights_requests: 0,
+        };
+        assert!(text(Locale::Nl, &Msg::NotImpact(one.clone())).starts_with("1 stream stopt"));
+        let two = crate::domain::notifications::Impact { streams: 2, ..one };
+        assert!(text(Locale::Nl, &Msg::NotImpact(two)).starts_with("2 streams stoppen"));
+    }
+
+    #[test]
     fn i18n_1_counts_take_the_right_plural() {
         assert_eq!(
             text(Locale::En, &Msg::NotificationsUnread(1)),

@@ -758,10 +758,12 @@ fn impact(i: &crate::domain::notifications::Impact) -> String {
     let mut parts = Vec::new();
     if i.streams > 0 {
         let s = plural(i.streams, "stream", "streams");
+        // Eén stream stopt, meer streams stoppen.
+        let stops = if i.streams == 1 { "stopt" } else { "stoppen" };
         parts.push(if i.expired {
             format!("{s} gestopt")
         } else {
-            format!("{s} stoppen")
+            format!("{s} {stops}")
         });
     }
     if let Some(h) = &i.fallback {
