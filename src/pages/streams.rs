@@ -260,7 +260,7 @@ pub fn StreamsPage() -> impl IntoView {
     };
 
     view! {
-        <SectionHeader title=Msg::TabStreams>{()}</SectionHeader>
+        <SectionHeader title=Msg::TabStreams>""</SectionHeader>
         <div class="stc-content stc-streams">
             <p class="stc-streams__intro">{move || i18n.t(Msg::StreamsIntro)}</p>
             <div class="stc-live" role="status">

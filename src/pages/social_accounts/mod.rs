@@ -7,9 +7,9 @@
 //! - `mod.rs` (this file): loading, the three sections, the page's shared state, the TOK-5 timer,
 //!   and what refresh / add / reorder / delete do to the records.
 //! - `card.rs`: one account: the collapsed card and the expanded "Social Account" panel.
-//! Refresh Token and Add Account run through the app's one authorization flow,
-//! `components::refresh` (one [`Refresher`] for the page, keyed by account id or
-//! [`add_flow_key`]); this page only says the outcome in its own words.
+//!   Refresh Token and Add Account run through the app's one authorization flow,
+//!   `components::refresh` (one [`Refresher`] for the page, keyed by account id or
+//!   [`add_flow_key`]); this page only says the outcome in its own words.
 //! - `delete.rs`: the delete confirmation (a native `<dialog>`).
 
 mod banner;
