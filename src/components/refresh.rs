@@ -77,6 +77,10 @@ struct Flow {
     state: String,
     popup: web_sys::Window,
     done: Cell<bool>,
+    /// The outcome is being read after the callback's message.
+    peeking: Cell<bool>,
+    /// The popup closed while it was being read: that read settles the flow.
+    closed_while_peeking: Cell<bool>,
     listener: RefCell<Option<WindowListenerHandle>>,
     poll: Cell<Option<IntervalHandle>>,
 }
@@ -348,6 +352,8 @@ impl Refresher {
             state,
             popup,
             done: Cell::new(false),
+            peeking: Cell::new(false),
+            closed_while_peeking: Cell::new(false),
             listener: RefCell::new(None),
             poll: Cell::new(None),
         });
@@ -392,7 +398,7 @@ impl Refresher {
     /// The callback's message arrived: read the outcome. A flow the API still calls pending (a
     /// premature or replayed message) changes nothing: keep watching (OAUTH-2).
     fn peek(self, flow: &Rc<Flow>) {
-        if flow.done.get() {
+        if flow.done.get() || flow.peeking.replace(true) {
             return;
         }
         let flow = flow.clone();
@@ -400,15 +406,26 @@ impl Refresher {
             let Some(api) = self.api.try_get_value() else {
                 return;
             };
-            match api.oauth_flow(&flow.state).await {
-                Ok(answer) => {
-                    if let Some(end) = flow_end(&answer) {
+            let answer = api.oauth_flow(&flow.state).await;
+            flow.peeking.set(false);
+            let closed = flow.closed_while_peeking.replace(false);
+            match answer {
+                Ok(answer) => match flow_end(&answer) {
+                    Some(end) => {
                         if !flow.done.replace(true) {
                             self.unwatch(&flow);
                             self.finish(&flow.account_id, end, answer.account);
                         }
                     }
-                }
+                    // Still pending, and the popup is gone: the person closed it (OAUTH-3).
+                    None if closed => {
+                        if !flow.done.replace(true) {
+                            self.unwatch(&flow);
+                            self.finish(&flow.account_id, RefreshEnd::Cancelled, None);
+                        }
+                    }
+                    None => {}
+                },
                 Err(_) => self.settle(&flow),
             }
         });
@@ -422,6 +439,11 @@ impl Refresher {
 
     /// The popup closed (or reading the outcome failed): stop watching and read it once more.
     fn settle(self, flow: &Rc<Flow>) {
+        if flow.peeking.get() {
+            // The read under way answers for this too: one request, not two.
+            flow.closed_while_peeking.set(true);
+            return;
+        }
         if flow.done.replace(true) {
             return;
         }
