@@ -498,13 +498,10 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         RightsOpenRightsManagement => "Open Rights Management",
         RightsMessageLabel => "Message",
         RightsPlaceholderHelp => "Write {handle} for the author's username, {grantTag} for the approval hashtag and {termsLink} for the terms link; they are filled in when the message is sent.",
-        RightsCharsRemaining(n) if *n >= 0 => {
-            return if *n == 1 { "1 character remaining".into() } else { format!("{n} characters remaining").into() }
-        }
-        RightsCharsRemaining(n) => {
-            let over = n.unsigned_abs();
-            return if over == 1 { "1 character too many".into() } else { format!("{over} characters too many").into() }
-        }
+        RightsCharsRemaining { left: 1, .. } => "1 character remaining",
+        RightsCharsRemaining { left: -1, .. } => "1 character too many",
+        RightsCharsRemaining { left, shown } if *left >= 0 => return format!("{shown} characters remaining").into(),
+        RightsCharsRemaining { shown, .. } => return format!("{shown} characters too many").into(),
         RightsCountedAs(SocialNetwork::Twitter) => "Counted as Twitter counts: an emoji counts 2, a link 23.",
         RightsCountedAs(_) => "Limit of an Instagram comment: 2,200 characters.",
         RightsPreviewLabel => "The message as it will be sent",

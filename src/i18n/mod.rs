@@ -423,7 +423,11 @@ pub enum Msg {
     RightsOpenRightsManagement,
     RightsMessageLabel,
     RightsPlaceholderHelp,
-    RightsCharsRemaining(i64),
+    /// Characters left (negative: over the limit), and that count's size written for the reader.
+    RightsCharsRemaining {
+        left: i64,
+        shown: String,
+    },
     RightsCountedAs(SocialNetwork),
     RightsPreviewLabel,
     RightsUseDefault(String),
@@ -1033,8 +1037,14 @@ mod tests {
             RightsNoAccounts,
             RightsMessageLabel,
             RightsPlaceholderHelp,
-            RightsCharsRemaining(40),
-            RightsCharsRemaining(-3),
+            RightsCharsRemaining {
+                left: 40,
+                shown: "40".into(),
+            },
+            RightsCharsRemaining {
+                left: -3,
+                shown: "3".into(),
+            },
             RightsCountedAs(SocialNetwork::Twitter),
             RightsPreviewLabel,
             RightsUseDefault("lfqa rights".into()),

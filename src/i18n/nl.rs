@@ -503,13 +503,10 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         RightsOpenRightsManagement => "Rechtenbeheer openen",
         RightsMessageLabel => "Bericht",
         RightsPlaceholderHelp => "Schrijf {handle} voor de gebruikersnaam van de maker, {grantTag} voor de goedkeuringshashtag en {termsLink} voor de link naar de voorwaarden; ze worden ingevuld bij het versturen.",
-        RightsCharsRemaining(n) if *n >= 0 => {
-            return if *n == 1 { "Nog 1 teken over".into() } else { format!("Nog {n} tekens over").into() }
-        }
-        RightsCharsRemaining(n) => {
-            let over = n.unsigned_abs();
-            return if over == 1 { "1 teken te veel".into() } else { format!("{over} tekens te veel").into() }
-        }
+        RightsCharsRemaining { left: 1, .. } => "Nog 1 teken over",
+        RightsCharsRemaining { left: -1, .. } => "1 teken te veel",
+        RightsCharsRemaining { left, shown } if *left >= 0 => return format!("Nog {shown} tekens over").into(),
+        RightsCharsRemaining { shown, .. } => return format!("{shown} tekens te veel").into(),
         RightsCountedAs(SocialNetwork::Twitter) => "Geteld zoals Twitter telt: een emoji telt 2, een link 23.",
         RightsCountedAs(_) => "Limiet van een Instagram-reactie: 2.200 tekens.",
         RightsPreviewLabel => "Het bericht zoals het wordt verstuurd",

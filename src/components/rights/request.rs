@@ -375,7 +375,11 @@ pub(super) fn RequestTab(dialog: Dialog, post: Arc<Post>, close: Callback<()>) -
         Some(view! {
             <p class="stc-rights__counter" class:is-over=over id="stc-rights-counter">
                 {over.then(|| view! { <WarningIcon/> })}
-                <span>{move || i18n.t(Msg::RightsCharsRemaining(d.remaining()))}</span>
+                <span>{move || {
+                    let left = d.remaining();
+                    let shown = crate::components::format::number(left.unsigned_abs(), i18n.locale.get());
+                    i18n.t(Msg::RightsCharsRemaining { left, shown })
+                }}</span>
                 <span class="stc-rights__counted">{move || i18n.t(Msg::RightsCountedAs(n))}</span>
             </p>
         })
