@@ -146,11 +146,7 @@ impl Api {
     /// `GET /oauth/flows/{state}`: the outcome of an authorization (OAUTH-2: trust this, not the
     /// popup's message).
     pub async fn oauth_flow(&self, state: &str) -> Result<OAuthFlow, AppError> {
-        self.get(&format!(
-            "/oauth/flows/{}",
-            String::from(js_sys::encode_uri_component(state))
-        ))
-        .await
+        self.get(&format!("/oauth/flows/{}", segment(state))).await
     }
 
     /// The API's absolute base URL: `api_base` resolved against the page's address.
@@ -180,9 +176,7 @@ impl Api {
         path: &str,
         body: &B,
     ) -> Result<T, AppError> {
-        // Serialising our own wire types cannot fail; if it ever did, say so instead of panicking.
-        let json = serde_json::to_string(body).map_err(|_| AppError::Undecodable)?;
-        self.send(method, path, Some(json)).await
+        self.send(method, path, Some(json(body)?)).await
     }
 
     /// Sends one request and decodes the `data` of its envelope.
@@ -317,8 +311,16 @@ impl Drop for InFlight {
 
 /// `/social-accounts/{id}{rest}` with the opaque id encoded as one path segment.
 fn account_path(id: &str, rest: &str) -> String {
-    format!(
-        "/social-accounts/{}{rest}",
-        String::from(js_sys::encode_uri_component(id))
-    )
+    format!("/social-accounts/{}{rest}", segment(id))
+}
+
+/// One path segment, percent-encoded (ids are opaque strings).
+pub(super) fn segment(id: &str) -> String {
+    String::from(js_sys::encode_uri_component(id))
+}
+
+/// A request body as JSON. Serialising our own wire types cannot fail; if it ever did, it is
+/// said as an error instead of a panic.
+pub(super) fn json<T: Serialize>(body: &T) -> Result<String, AppError> {
+    serde_json::to_string(body).map_err(|_| AppError::Undecodable)
 }

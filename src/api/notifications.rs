@@ -3,13 +3,11 @@
 use api_types::{Notification, NotificationList};
 use gloo_net::http::Method;
 
+use super::client::segment;
 use super::{Api, AppError};
 
 fn path(id: &str, action: &str) -> String {
-    format!(
-        "/notifications/{}/{action}",
-        String::from(js_sys::encode_uri_component(id))
-    )
+    format!("/notifications/{}/{action}", segment(id))
 }
 
 impl Api {

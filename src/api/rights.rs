@@ -7,15 +7,8 @@ use api_types::{
 };
 use gloo_net::http::Method;
 
+use super::client::{json, segment};
 use super::{Api, AppError};
-
-fn segment(id: &str) -> String {
-    String::from(js_sys::encode_uri_component(id))
-}
-
-fn json<T: serde::Serialize>(body: &T) -> Result<String, AppError> {
-    serde_json::to_string(body).map_err(|_| AppError::Undecodable)
-}
 
 impl Api {
     /// `GET /rights/accounts`: every rights account with its settings (RR-2 picker, RR-9).

@@ -3,12 +3,9 @@
 
 use api_types::{Asset, SaveAsset, SearchPage};
 
+use super::client::segment as enc;
 use super::{Api, AppError};
 use crate::domain::search::{SearchQuery, PAGE_SIZE};
-
-fn enc(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
-}
 
 impl Api {
     /// `GET /instagram/search`: one page of one search, with one explicit account (SRCH-4).

@@ -4,16 +4,8 @@
 use api_types::{Stream, SwitchStreamAccount};
 use gloo_net::http::Method;
 
+use super::client::{json, segment};
 use super::{Api, AppError};
-
-/// One path segment, percent-encoded (ids are opaque strings).
-fn segment(id: &str) -> String {
-    String::from(js_sys::encode_uri_component(id))
-}
-
-fn json<T: serde::Serialize>(body: &T) -> Result<String, AppError> {
-    serde_json::to_string(body).map_err(|_| AppError::Undecodable)
-}
 
 impl Api {
     /// `GET /streams` (STR-1).

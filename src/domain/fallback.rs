@@ -249,7 +249,7 @@ pub fn reported_from(passed: &Passed) -> Option<Reported> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use api_types::{Invalidation, InvalidationReason, Token, TokenKind};
+    use api_types::{Invalidation, InvalidationReason};
     use time::macros::datetime;
     use time::Duration;
 
@@ -261,27 +261,14 @@ mod tests {
         position: u32,
         expires_in_days: i64,
     ) -> SocialAccount {
-        SocialAccount {
-            id: id.into(),
+        let mut a = crate::domain::testing::account(
+            id,
             network,
-            handle: id.trim_start_matches("acc_").into(),
-            display_name: String::new(),
-            avatar_url: None,
-            identity_id: format!("i_{id}"),
             position,
-            token: Token {
-                kind: if network == SocialNetwork::Twitter {
-                    TokenKind::Oauth1
-                } else {
-                    TokenKind::InstagramLongLived
-                },
-                expires_at: Some(NOW + Duration::days(expires_in_days)),
-                invalidated: None,
-                connected_at: NOW - Duration::days(100),
-                last_refreshed_at: None,
-                last_refreshed_by: None,
-            },
-        }
+            Some(NOW + Duration::days(expires_in_days)),
+        );
+        a.token.connected_at = NOW - Duration::days(100);
+        a
     }
 
     /// The demo network: @hurray expired, @lfqa and @danni active; Business @johnny active,

@@ -19,3 +19,6 @@ pub mod notifications;
 pub mod rights;
 // ---- Rights Management (RR-9)
 pub mod rights_settings;
+
+#[cfg(test)]
+pub mod testing;

@@ -263,7 +263,7 @@ pub fn note_problem(note: &str) -> Option<Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use api_types::{Person, Token};
+    use api_types::Person;
     use time::macros::datetime;
 
     const NOW: Timestamp = datetime!(2026-11-26 10:00 UTC);
@@ -283,23 +283,7 @@ mod tests {
     }
 
     fn social(id: &str, network: SocialNetwork, expires_at: Option<Timestamp>) -> SocialAccount {
-        SocialAccount {
-            id: id.into(),
-            network,
-            handle: id.trim_start_matches("acc_").into(),
-            display_name: String::new(),
-            avatar_url: None,
-            identity_id: format!("idn_{id}"),
-            position: 0,
-            token: Token {
-                kind: api_types::TokenKind::InstagramLongLived,
-                expires_at,
-                invalidated: None,
-                connected_at: datetime!(2026-09-01 00:00 UTC),
-                last_refreshed_at: None,
-                last_refreshed_by: None,
-            },
-        }
+        crate::domain::testing::account(id, network, 0, expires_at)
     }
 
     #[test]

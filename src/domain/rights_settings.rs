@@ -296,29 +296,11 @@ pub fn apply_saved(list: &mut Vec<RightsAccount>, saved: RightsAccount) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use api_types::{Token, TokenKind};
-    use time::macros::datetime;
 
     const GOOD: &str = "@{handle} Love this! Reply #{grantTag} to let us share it: {termsLink}";
 
     fn social(id: &str, network: SocialNetwork) -> SocialAccount {
-        SocialAccount {
-            id: id.into(),
-            network,
-            handle: id.trim_start_matches("acc_").into(),
-            display_name: String::new(),
-            avatar_url: None,
-            identity_id: format!("id_{id}"),
-            position: 1,
-            token: Token {
-                kind: TokenKind::Oauth1,
-                connected_at: datetime!(2026-01-01 0:00 UTC),
-                expires_at: None,
-                last_refreshed_at: None,
-                last_refreshed_by: None,
-                invalidated: None,
-            },
-        }
+        crate::domain::testing::account(id, network, 1, None)
     }
 
     fn accounts() -> Vec<SocialAccount> {
