@@ -231,7 +231,7 @@ pub fn add_refreshed_existing(account: &SocialAccount) -> bool {
 /// How many cards a long section shows at first; the rest follow in steps of
 /// [`RENDER_STEP`] between frames, so the first screen of 1,000 accounts is quick.
 pub const RENDER_FIRST: usize = 40;
-pub const RENDER_STEP: usize = 80;
+pub const RENDER_STEP: usize = 240;
 
 /// How many cards to show at first, so that the open account (`?account=`) is among them.
 pub fn first_batch(ids: &[String], open: Option<&str>) -> usize {

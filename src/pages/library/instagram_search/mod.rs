@@ -110,6 +110,11 @@ struct SearchState {
     reported: RwSignal<Vec<Reported>>,
     meta: RwSignal<Option<RunMeta>>,
     posts: RwSignal<Vec<Arc<Post>>>,
+    /// The same posts as `posts`, in the pages they arrived in: the grid renders one chunk per
+    /// page (one reactive owner per page, not per card), so loading more leaves the cards shown
+    /// alone and a new search drops whole chunks (issue 9).
+    chunks: RwSignal<Vec<results::Chunk>>,
+    next_chunk: StoredValue<u64>,
     popups: RwSignal<Vec<PopupData>>,
     gen: StoredValue<u64>,
     next_popup: StoredValue<u64>,
@@ -125,6 +130,8 @@ impl SearchState {
             reported: RwSignal::new(Vec::new()),
             meta: RwSignal::new(None),
             posts: RwSignal::new(Vec::new()),
+            chunks: RwSignal::new(Vec::new()),
+            next_chunk: StoredValue::new(0),
             popups: RwSignal::new(Vec::new()),
             gen: StoredValue::new(0),
             next_popup: StoredValue::new(0),
@@ -183,13 +190,42 @@ impl SearchState {
     fn clear(self) {
         self.supersede();
         self.meta.set(None);
-        self.posts.set(Vec::new());
+        self.set_posts(Vec::new());
+    }
+
+    /// Replaces the posts shown (a new search), as one chunk.
+    fn set_posts(self, posts: Vec<Arc<Post>>) {
+        let chunk = (!posts.is_empty()).then(|| self.chunk(posts.clone()));
+        self.chunks.try_set(chunk.into_iter().collect());
+        self.posts.try_set(posts);
+    }
+
+    /// Appends a page of posts (those not shown yet) as a chunk of its own.
+    fn append_posts(self, page: Vec<Arc<Post>>) {
+        let mut added = Vec::new();
+        self.posts.try_update(|shown| {
+            let n = append_page(shown, page);
+            added = shown[shown.len() - n..].to_vec();
+        });
+        if !added.is_empty() {
+            let chunk = self.chunk(added);
+            self.chunks.try_update(|cs| cs.push(chunk));
+        }
+    }
+
+    fn chunk(self, posts: Vec<Arc<Post>>) -> results::Chunk {
+        let key = self.next_chunk.get_value() + 1;
+        self.next_chunk.set_value(key);
+        results::Chunk {
+            key,
+            posts: Arc::new(posts),
+        }
     }
 
     /// Runs a search from the top of the fallback order.
     fn start(self, query: SearchQuery) {
         let g = self.supersede();
-        self.posts.set(Vec::new());
+        self.set_posts(Vec::new());
         self.meta.set(Some(RunMeta {
             gen: g,
             query: query.clone(),
@@ -339,8 +375,7 @@ impl SearchState {
     }
 
     fn served(self, g: u64, account: AccountRef, page: SearchPage) {
-        self.posts
-            .try_set(page.posts.into_iter().map(Arc::new).collect());
+        self.set_posts(page.posts.into_iter().map(Arc::new).collect());
         self.set_instead(g, Instead::Used(account.handle.clone()));
         self.update_meta(g, |m| {
             m.phase = Phase::Served(account);
@@ -372,9 +407,7 @@ impl SearchState {
             }
             match result {
                 Ok(page) => {
-                    self.posts.try_update(|shown| {
-                        append_page(shown, page.posts.into_iter().map(Arc::new).collect())
-                    });
+                    self.append_posts(page.posts.into_iter().map(Arc::new).collect());
                     self.update_meta(g, |m| {
                         m.next_cursor = page.next_cursor;
                         m.more = More::Idle;

@@ -23,7 +23,7 @@ use crate::components::states::{ErrorNotice, ErrorSlot, WarningIcon};
 use crate::config::Config;
 use crate::domain::fallback::PassReason;
 use crate::domain::untrusted::{excerpt, safe_image_src, safe_link};
-use crate::i18n::Msg;
+use crate::i18n::{text, Locale, Msg};
 use crate::pages::settings::SOCIAL_ACCOUNTS;
 
 /// Characters of caption shown on a card.
@@ -213,14 +213,67 @@ pub(super) fn Results(
             <ErrorSlot error=failure on_retry=Callback::new(move |_| state.retry())/>
             <ul class="stc-results__grid">
                 <For
-                    each=move || state.posts.get()
-                    key=|p| p.id.clone()
-                    children=move |post| view! { <ResultCard post api_origin=api_origin.clone() details rights/> }
+                    each=move || state.chunks.get()
+                    key=|c| c.key
+                    children=move |chunk: Chunk| view! { <ResultChunk posts=chunk.posts api_origin=api_origin.clone() details rights/> }
                 />
             </ul>
             <div class="stc-results__more" role="status">{more}</div>
         </section>
     }
+}
+
+/// One page of results as it arrived (issue 9): the grid is keyed by chunk, not by post.
+#[derive(Clone)]
+pub(super) struct Chunk {
+    pub(super) key: u64,
+    pub(super) posts: Arc<Vec<Arc<Post>>>,
+}
+
+/// The language the cards of one chunk are written in.
+///
+/// A render effect that goes away never unsubscribes from the signals it read (reactive_graph
+/// 0.2): each card that read the app-wide `I18n::locale` left its effect behind in that
+/// signal's subscriber list, about 85 KB of wasm memory per search (issue 9). The cards read
+/// this memo instead; it lives and dies with its chunk, taking its subscribers with it, and only
+/// the memo itself subscribes to the app-wide locale.
+#[derive(Clone, Copy)]
+struct ChunkLocale(Memo<Locale>);
+
+impl ChunkLocale {
+    fn get(self) -> Locale {
+        self.0.get()
+    }
+
+    fn t(self, msg: &Msg) -> String {
+        text(self.0.get(), msg).into_owned()
+    }
+}
+
+/// The cards of one chunk, rendered once: loading more adds a chunk and leaves these alone.
+#[component]
+fn ResultChunk(
+    posts: Arc<Vec<Arc<Post>>>,
+    api_origin: String,
+    details: RwSignal<Option<Arc<Post>>>,
+    rights: RightsTarget,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = ChunkLocale(Memo::new(move |_| i18n.locale.get()));
+    let api = expect_context::<Api>();
+    posts
+        .iter()
+        .map(|post| {
+            result_card(
+                post.clone(),
+                &api_origin,
+                details,
+                rights,
+                lang,
+                api.clone(),
+            )
+        })
+        .collect_view()
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -256,15 +309,16 @@ pub(crate) fn post_image(
     }
 }
 
-#[component]
-fn ResultCard(
+/// One result card. Text that only changes with the language follows the chunk's
+/// [`ChunkLocale`]; the date, likes and comments are one effect together.
+fn result_card(
     post: Arc<Post>,
-    api_origin: String,
+    api_origin: &str,
     details: RwSignal<Option<Arc<Post>>>,
     rights: RightsTarget,
+    lang: ChunkLocale,
+    api: Api,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let api = expect_context::<Api>();
     let author_id = fresh_id("stc-post-author");
     let video = post.media_type == MediaType::Video;
     let save = RwSignal::new(if post.saved_asset_id.is_some() {
@@ -293,15 +347,23 @@ fn ResultCard(
             None => spawn_local_scoped_with_cancellation(fut),
         }
     };
-    let saved = move || save.get() == SaveState::Saved;
-    let saving = move || save.get() == SaveState::Saving;
+    let saved = move || save.with(|s| *s == SaveState::Saved);
+    let saving = move || save.with(|s| *s == SaveState::Saving);
     let for_details = post.clone();
     let for_rights = post.clone();
-    let image = post_image(&post, &api_origin, i18n);
+    let image = card_image(&post, api_origin, lang);
     let caption = excerpt(&post.caption, EXCERPT_CHARS);
     let posted_at = post.posted_at;
     let (likes, comments) = (post.likes, post.comments);
     let labelledby = author_id.clone();
+    let meta = move || {
+        let l = lang.get();
+        view! {
+            <time datetime=format::iso(posted_at)>{format::date(posted_at, l)}</time>
+            <span>{text(l, &Msg::PostLikes(likes, format::number(likes, l))).into_owned()}</span>
+            <span>{text(l, &Msg::PostComments(comments, format::number(comments, l))).into_owned()}</span>
+        }
+    };
     view! {
         <li class="stc-result">
             <article class="stc-result__card" aria-labelledby=labelledby>
@@ -310,40 +372,41 @@ fn ResultCard(
                     {video.then(|| view! {
                         <span class="stc-result__badge">
                             <svg class="stc-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false"><path d="M4 2.5v11l9-5.5z" fill="currentColor"/></svg>
-                            {move || i18n.t(Msg::PostVideo)}
+                            {move || lang.t(&Msg::PostVideo)}
                         </span>
                     })}
                 </div>
                 <div class="stc-result__body">
                     <h4 class="stc-result__author" id=author_id><bdi>"@"{post.author_handle.clone()}</bdi></h4>
                     <p class="stc-result__caption" dir="auto">{caption}</p>
-                    <p class="stc-result__meta">
-                        <time datetime=format::iso(posted_at)>{move || format::date(posted_at, i18n.locale.get())}</time>
-                        <span>{move || { let l = i18n.locale.get(); i18n.t(Msg::PostLikes(likes, format::number(likes, l))) }}</span>
-                        <span>{move || { let l = i18n.locale.get(); i18n.t(Msg::PostComments(comments, format::number(comments, l))) }}</span>
-                    </p>
+                    <p class="stc-result__meta">{meta}</p>
                     <div class="stc-result__actions">
                         <button type="button" class="stc-button stc-button--secondary stc-button--small" on:click=move |_| details.set(Some(for_details.clone()))>
-                            {move || i18n.t(Msg::ViewDetails)}
+                            {move || lang.t(&Msg::ViewDetails)}
                         </button>
                         <button
                             type="button"
-                            class="stc-button stc-button--small stc-result__save"
-                            class:stc-button--secondary=move || !saved()
-                            class:stc-result__save--saved=saved
+                            class=move || if saved() {
+                                "stc-button stc-button--small stc-result__save stc-result__save--saved"
+                            } else {
+                                "stc-button stc-button--small stc-result__save stc-button--secondary"
+                            }
                             aria-disabled=move || (saved() || saving()).then_some("true")
                             aria-busy=move || saving().then_some("true")
                             on:click=on_save
                         >
-                            {move || saved().then(|| view! { <CheckIcon/> })}
-                            {move || i18n.t(match save.get() {
-                                SaveState::Saved => Msg::Saved,
-                                SaveState::Saving => Msg::Saving,
-                                _ => Msg::Save,
-                            })}
+                            {move || {
+                                let state = save.get();
+                                let label = lang.t(match state {
+                                    SaveState::Saved => &Msg::Saved,
+                                    SaveState::Saving => &Msg::Saving,
+                                    _ => &Msg::Save,
+                                });
+                                ((state == SaveState::Saved).then(|| view! { <CheckIcon/> }), label)
+                            }}
                         </button>
                         <button type="button" class="stc-button stc-button--secondary stc-button--small stc-result__rights" on:click=move |_| rights.set(Some(for_rights.clone()))>
-                            {move || i18n.t(Msg::RightsRequestAction)}
+                            {move || lang.t(&Msg::RightsRequestAction)}
                         </button>
                     </div>
                     <div class="stc-error-slot" role="alert">
@@ -355,6 +418,27 @@ fn ResultCard(
                 </div>
             </article>
         </li>
+    }
+}
+
+/// [`post_image`] for a card: its alternative text follows the chunk's language.
+fn card_image(post: &Post, api_origin: &str, lang: ChunkLocale) -> AnyView {
+    let alt_msg = Msg::PostImageAlt {
+        video: post.media_type == MediaType::Video,
+        handle: post.author_handle.clone(),
+    };
+    match safe_image_src(&post.image_url, api_origin) {
+        Some(src) => view! {
+            <img class="stc-result__image" src=src alt=move || lang.t(&alt_msg) loading="lazy" decoding="async" width="320" height="320"/>
+        }
+        .into_any(),
+        None => view! {
+            <div class="stc-result__image stc-result__image--blocked">
+                <WarningIcon/>
+                <span>{move || lang.t(&Msg::PostImageNotShown)}</span>
+            </div>
+        }
+        .into_any(),
     }
 }
 
