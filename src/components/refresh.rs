@@ -409,24 +409,21 @@ impl Refresher {
             let answer = api.oauth_flow(&flow.state).await;
             flow.peeking.set(false);
             let closed = flow.closed_while_peeking.replace(false);
-            match answer {
+            let outcome = match answer {
                 Ok(answer) => match flow_end(&answer) {
-                    Some(end) => {
-                        if !flow.done.replace(true) {
-                            self.unwatch(&flow);
-                            self.finish(&flow.account_id, end, answer.account);
-                        }
-                    }
+                    Some(end) => Some((end, answer.account)),
                     // Still pending, and the popup is gone: the person closed it (OAUTH-3).
-                    None if closed => {
-                        if !flow.done.replace(true) {
-                            self.unwatch(&flow);
-                            self.finish(&flow.account_id, RefreshEnd::Cancelled, None);
-                        }
-                    }
-                    None => {}
+                    None if closed => Some((RefreshEnd::Cancelled, None)),
+                    // Still pending (a premature or replayed message): keep watching.
+                    None => None,
                 },
-                Err(_) => self.settle(&flow),
+                Err(_) => return self.settle(&flow),
+            };
+            if let Some((end, account)) = outcome {
+                if !flow.done.replace(true) {
+                    self.unwatch(&flow);
+                    self.finish(&flow.account_id, end, account);
+                }
             }
         });
     }
