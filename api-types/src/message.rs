@@ -62,11 +62,36 @@ pub fn template_problems(template: &str) -> Vec<TemplateProblem> {
 
 /// The final message: each placeholder replaced (`handle` without `@`, `grant_tag` without `#`:
 /// templates write `@{handle}` and `#{grantTag}`). Anything else is left as written.
+///
+/// One pass over the template: a value is put in as written and never filled in again, so a
+/// handle or hashtag that looks like a placeholder (`{termsLink}`) stays text (found by the
+/// property tests in `tests/fuzz.rs`).
 pub fn fill(template: &str, handle: &str, grant_tag: &str, terms_link: &str) -> String {
-    template
-        .replace("{handle}", handle)
-        .replace("{grantTag}", grant_tag)
-        .replace("{termsLink}", terms_link)
+    let mut out = String::with_capacity(template.len() + handle.len() + terms_link.len());
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let found = [
+            ("{handle}", handle),
+            ("{grantTag}", grant_tag),
+            ("{termsLink}", terms_link),
+        ]
+        .into_iter()
+        .find(|(p, _)| after.starts_with(p));
+        match found {
+            Some((p, value)) => {
+                out.push_str(value);
+                rest = &after[p.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The longest message the network takes: Twitter 280, Instagram (and Instagram Business)

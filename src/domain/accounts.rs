@@ -152,14 +152,13 @@ pub fn wait_ms(at: Timestamp, now: Timestamp) -> u32 {
     ms.saturating_add(TIMER_MARGIN_MS).min(MAX_TIMER_MS)
 }
 
-/// The avatar to show: only `https:` URLs (SRCH-10), else a letter placeholder.
+/// The avatar to show: only `https:` URLs (SRCH-10), else a letter placeholder. The same rule as
+/// every other untrusted address ([`safe_link`](crate::domain::untrusted::safe_link)): no
+/// credentials in the host, no bidi, zero-width or control characters, no backslashes (the hostile
+/// corpus of issue 10 found `https://user:pass@evil.example/` and a right-to-left override let
+/// through by the looser check this used to have).
 pub fn safe_avatar(url: Option<&str>) -> Option<&str> {
-    let url = url?.trim();
-    let rest = url.get(..8)?;
-    (rest.eq_ignore_ascii_case("https://")
-        && url.len() > 8
-        && !url.chars().any(char::is_whitespace))
-    .then_some(url)
+    crate::domain::untrusted::safe_link(url?.trim())
 }
 
 /// The name a card shows: the display name, or `@handle` when it is blank.
@@ -582,6 +581,11 @@ mod tests {
             "/api/v1/media/a.svg",
             "https://",
             "https://x.example/a b.png",
+            "https://user:pass@evil.example/",
+            "https://evil.example/\u{202E}gpj.exe",
+            "https://evil.example/\u{200B}a.png",
+            "https:\\\\evil.example/a.png",
+            "https:///evil.example/a.png",
             "",
         ] {
             assert_eq!(safe_avatar(Some(bad)), None, "{bad}");

@@ -15,8 +15,9 @@ pub const HASHTAG_MAX: usize = 100;
 /// The longest terms link the API takes.
 pub const TERMS_URL_MAX: usize = 2_000;
 
-/// The form as typed: nothing is lost, nothing is tidied until it is sent.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The form as typed: nothing is lost, nothing is tidied until it is sent. Serializable so the
+/// page can keep it through a reload (signing in again after the session ended, FAIL-1/FAIL-2).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RightsForm {
     pub display_name: String,
     pub social_account_id: String,

@@ -503,6 +503,8 @@ fn EditDialog(
             ctx.set_editing.run(None);
             return;
         };
+        // What was typed before a reload (e.g. signing in again) wins over the saved values.
+        let fresh = form_draft::load(&key).unwrap_or(fresh);
         form.set(fresh);
         server.set(Vec::new());
         attempted.set(false);
@@ -537,7 +539,31 @@ fn EditDialog(
         }
     });
 
+    // Keep what is typed in the tab's session storage while it differs from what is saved, so a
+    // reload (signing in again after the session ended) loses none of it (FAIL-1, FAIL-2).
+    Effect::new(move |_| {
+        let typed = form.get();
+        let Some(key) = form_for.get() else { return };
+        let saved = if key == NEW {
+            None
+        } else {
+            ctx.list.with_untracked(|l| {
+                l.as_ref()
+                    .and_then(|l| l.iter().find(|a| a.id == key).map(RightsForm::from_account))
+            })
+        };
+        if saved.as_ref() == Some(&typed) {
+            form_draft::clear(&key);
+        } else {
+            form_draft::keep(&key, &typed);
+        }
+    });
+
     let on_close = move |_| {
+        // Closed (saved, cancelled or Escape): the draft has served its purpose.
+        if let Some(key) = form_for.get_untracked() {
+            form_draft::clear(&key);
+        }
         ctx.set_editing.run(None);
         if let Some(id) = ctx.return_focus.get_value() {
             ctx.return_focus.set_value(None);
@@ -893,4 +919,36 @@ fn network_order(n: SocialNetwork) -> usize {
         .iter()
         .position(|x| *x == n)
         .unwrap_or(usize::MAX)
+}
+
+/// The edit form as typed, per rights account (or `new`), in the tab's session storage. Storage
+/// that is full or switched off only means nothing is kept.
+mod form_draft {
+    use crate::domain::rights_settings::RightsForm;
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok().flatten()
+    }
+
+    fn key(id: &str) -> String {
+        format!("stc-rm-form:{id}")
+    }
+
+    pub(super) fn load(id: &str) -> Option<RightsForm> {
+        storage()
+            .and_then(|s| s.get_item(&key(id)).ok().flatten())
+            .and_then(|json| serde_json::from_str(&json).ok())
+    }
+
+    pub(super) fn keep(id: &str, form: &RightsForm) {
+        if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(form)) {
+            let _ = s.set_item(&key(id), &json);
+        }
+    }
+
+    pub(super) fn clear(id: &str) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(&key(id));
+        }
+    }
 }

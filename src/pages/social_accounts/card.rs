@@ -547,6 +547,7 @@ fn NameForm(entry: Entry) -> impl IntoView {
             spawn_local(async move {
                 match api.update_account(&id, name).await {
                     Ok(account) => {
+                        super::name_draft::clear(&account.id);
                         entry.account.try_set(account);
                         entry.draft.try_set(None);
                         saved.try_set(true);
@@ -595,7 +596,9 @@ fn NameForm(entry: Entry) -> impl IntoView {
                         aria-invalid=move || field_error.get().is_some().then_some("true")
                         on:input=move |ev| {
                             saved.set(false);
-                            entry.draft.set(Some(event_target_value(&ev)));
+                            let typed = event_target_value(&ev);
+                            super::name_draft::keep(&entry.id(), &typed);
+                            entry.draft.set(Some(typed));
                         }
                     />
                     <p id=help_id class="stc-acc-form__help">{move || i18n.t(Msg::AccDisplayNameHelp)}</p>

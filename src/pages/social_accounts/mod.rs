@@ -15,6 +15,7 @@
 mod banner;
 mod card;
 mod delete;
+mod name_draft;
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -70,9 +71,11 @@ pub(crate) struct Entry {
 
 impl Entry {
     fn new(account: SocialAccount) -> Self {
+        // A name typed before a reload (e.g. signing in again after the session ended, FAIL-1).
+        let draft = name_draft::load(&account.id);
         Self {
             account: RwSignal::new(account),
-            draft: RwSignal::new(None),
+            draft: RwSignal::new(draft),
             version: RwSignal::new(0),
             save_error: RwSignal::new(None),
             order_error: RwSignal::new(None),
