@@ -152,7 +152,7 @@ test('STR-2 OAUTH-1 OAUTH-4 Refresh Token through the provider popup brings Summ
   await expect(stream(page, 'Summer UGC')).toContainText('is not filled in');
 });
 
-test('OAUTH-2 messages from another origin, of another type or with another state are ignored', async ({ page, standIn }) => {
+test('OAUTH-2 messages from another origin, of another type, with another state, or replayed after the flow finished are ignored', async ({ page, standIn }) => {
   await page.goto(STREAMS);
   const card = stream(page, 'Summer UGC');
   const popup = await refreshInPopup(page, card);
@@ -185,6 +185,16 @@ test('OAUTH-2 messages from another origin, of another type or with another stat
   await popup.getByRole('button', { name: 'Authorize App' }).click();
   await expect(card).toContainText('Running');
   expect(await countRequests(standIn, 'GET', `/api/v1/oauth/flows/${state}`)).toBe(1);
+
+  // Once the flow has finished, the same message again (a replay, from the right origin) is
+  // ignored: nothing is read again and nothing changes.
+  await page.evaluate(
+    (state) => window.postMessage({ type: 'social-console-oauth', state, status: 'connected' }, '*'),
+    state,
+  );
+  await page.waitForTimeout(800);
+  expect(await countRequests(standIn, 'GET', `/api/v1/oauth/flows/${state}`)).toBe(1);
+  await expect(card).toContainText('Running');
 });
 
 test('OAUTH-3 a popup closed before finishing says "Authorization was cancelled."', async ({ page, standIn }) => {
