@@ -324,3 +324,14 @@ pub(super) fn segment(id: &str) -> String {
 pub(super) fn json<T: Serialize>(body: &T) -> Result<String, AppError> {
     serde_json::to_string(body).map_err(|_| AppError::Undecodable)
 }
+
+/// A resource that asks the API each time it is (re)fetched, with the page's API client.
+pub fn api_resource<T, F, Fut>(call: F) -> leptos::prelude::LocalResource<T>
+where
+    T: 'static,
+    F: Fn(Api) -> Fut + 'static,
+    Fut: std::future::Future<Output = T> + 'static,
+{
+    let api = leptos::prelude::expect_context::<Api>();
+    leptos::prelude::LocalResource::new(move || call(api.clone()))
+}

@@ -30,3 +30,14 @@ pub fn InfoIcon() -> impl IntoView {
 pub fn Spinner() -> impl IntoView {
     view! { <span class="stc-spinner" aria-hidden="true"></span> }
 }
+
+/// A clock: a token expiring soon.
+#[component]
+pub fn ClockIcon() -> impl IntoView {
+    view! {
+        <svg class="stc-icon stc-icon--clock" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <circle cx="8" cy="8" r="6.3" fill="none" stroke="currentColor" stroke-width="1.8"/>
+            <path d="M8 4.3V8l2.6 1.7" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>
+        </svg>
+    }
+}

@@ -16,11 +16,12 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use crate::api::api_resource;
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::app::use_session;
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
-use crate::components::icons::{CheckIcon, InfoIcon, Spinner};
+use crate::components::icons::{CheckIcon, ClockIcon, InfoIcon, Spinner};
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::domain::accounts::{admin_names, dom_id, state_icon, state_msg, StateIcon};
 use crate::domain::rights_settings::{
@@ -121,20 +122,8 @@ fn Manager() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
 
-    let rights_res = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.rights_accounts().await }
-        }
-    });
-    let accounts_res = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.accounts().await }
-        }
-    });
+    let rights_res = api_resource(|api| async move { api.rights_accounts().await });
+    let accounts_res = api_resource(|api| async move { api.accounts().await });
     // The last list that arrived stays on screen when a reload fails (FAIL-1).
     let list = RwSignal::new(None::<Vec<RightsAccount>>);
     Effect::new(move |_| {
@@ -285,16 +274,6 @@ fn TokenBadge(state: TokenState) -> impl IntoView {
                 }}
             </span>
         </span>
-    }
-}
-
-#[component]
-fn ClockIcon() -> impl IntoView {
-    view! {
-        <svg class="stc-icon stc-icon--clock" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <circle cx="8" cy="8" r="6.3" fill="none" stroke="currentColor" stroke-width="1.8"/>
-            <path d="M8 4.3V8l2.6 1.7" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>
-        </svg>
     }
 }
 

@@ -13,6 +13,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::SectionHeader;
+use crate::api::api_resource;
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::app::use_session;
 use crate::components::format;
@@ -83,20 +84,8 @@ pub fn StreamsPage() -> impl IntoView {
     let config = expect_context::<Config>();
     let session = use_session();
 
-    let streams = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.streams().await }
-        }
-    });
-    let accounts_res = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.accounts().await }
-        }
-    });
+    let streams = api_resource(|api| async move { api.streams().await });
+    let accounts_res = api_resource(|api| async move { api.accounts().await });
 
     // The last list that arrived stays on screen when a reload fails (FAIL-1).
     let list = RwSignal::new(None::<Vec<Stream>>);

@@ -20,7 +20,7 @@ use super::{store, Dialog};
 use crate::api::AppError;
 use crate::app::use_session;
 use crate::components::i18n::use_i18n;
-use crate::components::icons::{CheckIcon, InfoIcon, Spinner};
+use crate::components::icons::{CheckIcon, ClockIcon, InfoIcon, Spinner};
 use crate::components::refresh::{RefreshButton, RefreshFeedback};
 use crate::components::states::{ErrorNotice, WarningIcon};
 use crate::config::Config;
@@ -590,7 +590,7 @@ fn PickerOption(
             let msg = state_msg(s, |t| crate::components::format::date(t, locale));
             let (class, icon) = match state_icon(s) {
                 StateIcon::Ok => ("stc-rights-option__state stc-rights-option__state--ok", view! { <CheckIcon/> }.into_any()),
-                StateIcon::Clock => ("stc-rights-option__state stc-rights-option__state--soon", view! { <InfoIcon/> }.into_any()),
+                StateIcon::Clock => ("stc-rights-option__state stc-rights-option__state--soon", view! { <ClockIcon/> }.into_any()),
                 StateIcon::Warning => ("stc-rights-option__state stc-rights-option__state--bad", view! { <WarningIcon/> }.into_any()),
             };
             view! { <span class=class>{icon}{i18n.t(msg)}</span> }.into_any()

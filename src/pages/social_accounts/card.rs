@@ -12,6 +12,7 @@ use super::{use_page, Entry, Section};
 use crate::api::{Api, AppError};
 use crate::components::format;
 use crate::components::i18n::use_i18n;
+use crate::components::icons::ClockIcon;
 use crate::components::refresh::RefreshPhase;
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::domain::accounts::{
@@ -31,16 +32,6 @@ fn CheckIcon() -> impl IntoView {
         <svg class="stc-icon stc-icon--ok" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
             <circle cx="8" cy="8" r="7" fill="currentColor"/>
             <path d="M4.6 8.2 7 10.5l4.4-4.6" fill="none" stroke="#fff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>
-        </svg>
-    }
-}
-
-#[component]
-fn ClockIcon() -> impl IntoView {
-    view! {
-        <svg class="stc-icon stc-icon--clock" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <circle cx="8" cy="8" r="6.3" fill="none" stroke="currentColor" stroke-width="1.8"/>
-            <path d="M8 4.3V8l2.6 1.7" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>
         </svg>
     }
 }
