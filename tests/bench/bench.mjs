@@ -129,7 +129,9 @@ function probe({ card, count, clickMore }) {
     const orig = WebAssembly[name];
     if (orig) WebAssembly[name] = function (...args) { return orig.apply(this, args).then(keep); };
   }
-  const clicked = new WeakSet();
+  // Leptos may keep the same button element from one page of results to the next, so "already
+  // pressed" is tracked by how many cards there were when it was pressed, not by the element.
+  let pressedAt = -1;
   const check = () => {
     if (b.done || b.waiting) return;
     if (card && document.querySelectorAll(card).length >= count) {
@@ -145,8 +147,9 @@ function probe({ card, count, clickMore }) {
     // reader scrolling down would (no round trip through the test driver).
     if (clickMore) {
       const more = document.querySelector('.stc-results__load-more');
-      if (more && !clicked.has(more)) {
-        clicked.add(more);
+      const shown = card ? document.querySelectorAll(card).length : 0;
+      if (more && shown !== pressedAt) {
+        pressedAt = shown;
         more.click();
       }
     }
@@ -182,7 +185,14 @@ async function newPage(browser, probeArgs) {
 
 async function waitDone(page, what, timeout = 60_000) {
   await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout, polling: 50 })
-    .catch((e) => { throw new Error(`${what}: the list did not complete: ${e.message}`); });
+    .catch(async (e) => {
+      // Say what the page showed, so a failed run can be understood without rerunning it.
+      const seen = await page.evaluate(() => ({
+        url: location.href,
+        text: document.body ? document.body.innerText.slice(0, 600) : '',
+      })).catch(() => null);
+      throw new Error(`${what}: the list did not complete: ${e.message}\n${JSON.stringify(seen)}`);
+    });
   return page.evaluate(() => window.__bench.listMs);
 }
 
