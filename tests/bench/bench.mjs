@@ -450,7 +450,7 @@ const kb = (b) => (b / 1024).toFixed(1) + ' KB';
 
 function markdown(r) {
   const lines = [`# Benchmark (${r.generated_at}, ${r.commit ?? 'no commit'}, median of ${r.runs} runs)`, '',
-    `${r.machine.cpus} CPUs, load average ${r.machine.loadavg_at_start[0]} at the start and ${r.machine.loadavg_at_end[0]} at the end${r.browser ? `; ${r.browser}` : ''}.`, ''];
+    `${r.machine.cpus} CPUs, load average ${r.machine.loadavg_at_start[0]} at the start and ${r.machine.loadavg_at_end[0]} at the end${r.browser ? `; ${r.browser}` : ''}; API: ${r.stand_in}.`, ''];
   if (r.bundle) {
     const b = r.bundle;
     lines.push('| bundle | raw | gzip | brotli |', '|---|---:|---:|---:|');
@@ -487,7 +487,8 @@ async function main() {
 
   let commit = null;
   try { commit = execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD']).toString().trim(); } catch { /* no git */ }
-  const report = { generated_at: new Date().toISOString(), commit, runs: RUNS, machine: { cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}`, loadavg_at_start: os.loadavg().map((x) => round(x, 2)) } };
+  const report = { generated_at: new Date().toISOString(), commit, runs: RUNS, machine: { cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}`, loadavg_at_start: os.loadavg().map((x) => round(x, 2)) },
+    stand_in: path.relative(root, process.env.STAND_IN_BIN ?? path.join(root, 'target/debug/stand-in')) };
 
   if (ONLY.has('bundle')) {
     report.bundle = bundle();
