@@ -1,43 +1,82 @@
 //! Small decorative icons. Each sits next to words that say the same thing (A11Y-1: never an
 //! icon or a colour alone), so they are hidden from assistive technology.
+//!
+//! An icon is one empty `<span>`; the stylesheet draws its shape (`.stc-icon--<name>`, a mask
+//! over `currentColor`). Inline SVG cost five to seven DOM nodes an icon, built by parsing HTML
+//! through Leptos's template cache, and the account and result lists show two or three icons a
+//! row: drawing them in CSS made Social Accounts with 1,000 accounts render faster and the wasm
+//! smaller (issue 9, numbers in docs/performance.md).
 
 use leptos::prelude::*;
 
-/// A check mark: running, done.
+/// One icon: `class` names its shape (and size, where it is not 16 px).
+fn icon(class: &'static str) -> impl IntoView {
+    view! { <span class=class aria-hidden="true"></span> }
+}
+
+/// A check mark in a filled circle: running, done, active.
 #[component]
 pub fn CheckIcon() -> impl IntoView {
-    view! {
-        <svg class="stc-icon stc-icon--check" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <circle cx="8" cy="8" r="7.3" fill="currentColor"/>
-            <path d="M4.4 8.3 7 10.8l4.7-5.3" fill="none" stroke="#fff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>
-        </svg>
-    }
+    icon("stc-icon stc-icon--check")
+}
+
+/// A check mark alone (a post already saved).
+#[component]
+pub fn TickIcon() -> impl IntoView {
+    icon("stc-icon stc-icon--tick")
 }
 
 /// An "i" in a circle: a note worth reading.
 #[component]
 pub fn InfoIcon() -> impl IntoView {
-    view! {
-        <svg class="stc-icon stc-icon--info" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <circle cx="8" cy="8" r="7.3" fill="currentColor"/>
-            <path d="M7.1 6.8h1.8v5.4H7.1zM7.1 3.6h1.8v1.8H7.1z" fill="#fff"/>
-        </svg>
-    }
+    icon("stc-icon stc-icon--info")
+}
+
+/// A clock: a token expiring soon.
+#[component]
+pub fn ClockIcon() -> impl IntoView {
+    icon("stc-icon stc-icon--clock")
+}
+
+/// The red warning triangle of the original console (`warningError.png`), decorative: the state
+/// is always also written in words next to it.
+#[component]
+pub fn WarningIcon() -> impl IntoView {
+    icon("stc-icon stc-icon--warning")
+}
+
+/// A chevron pointing down (it turns when its panel opens).
+#[component]
+pub fn ChevronIcon() -> impl IntoView {
+    icon("stc-icon stc-icon--chevron")
+}
+
+/// A cross: close.
+#[component]
+pub fn CloseIcon() -> impl IntoView {
+    icon("stc-icon stc-icon--close")
+}
+
+/// A bell: notifications.
+#[component]
+pub fn BellIcon() -> impl IntoView {
+    icon("stc-icon stc-icon--bell")
+}
+
+/// A magnifying glass: search.
+#[component]
+pub fn SearchIcon() -> impl IntoView {
+    icon("stc-icon stc-icon--search")
+}
+
+/// A triangle pointing right: a video.
+#[component]
+pub fn PlayIcon() -> impl IntoView {
+    icon("stc-icon stc-icon--play")
 }
 
 /// A turning circle while something runs (still when the person prefers reduced motion).
 #[component]
 pub fn Spinner() -> impl IntoView {
     view! { <span class="stc-spinner" aria-hidden="true"></span> }
-}
-
-/// A clock: a token expiring soon.
-#[component]
-pub fn ClockIcon() -> impl IntoView {
-    view! {
-        <svg class="stc-icon stc-icon--clock" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <circle cx="8" cy="8" r="6.3" fill="none" stroke="currentColor" stroke-width="1.8"/>
-            <path d="M8 4.3V8l2.6 1.7" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>
-        </svg>
-    }
 }

@@ -19,7 +19,8 @@ use leptos::task::spawn_local;
 use super::format;
 use super::i18n::use_i18n;
 use super::refresh::{RefreshButton, RefreshFeedback, Refresher};
-use super::states::{ErrorNotice, WarningIcon};
+use super::icons::{BellIcon, WarningIcon};
+use super::states::ErrorNotice;
 use crate::api::{Api, AppError};
 use crate::app::use_session;
 use crate::config::Config;
@@ -180,9 +181,7 @@ pub fn Bell() -> impl IntoView {
                     }
                 }
             >
-                <svg class="stc-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path d="M8 1.5a4.5 4.5 0 0 0-4.5 4.5v3L2 11.5h12L12.5 9V6A4.5 4.5 0 0 0 8 1.5zM6.3 12.8a1.8 1.8 0 0 0 3.4 0z" fill="currentColor"/>
-                </svg>
+                <BellIcon/>
                 <span class="stc-bell__count" aria-hidden="true" hidden=move || unread() == 0>{unread}</span>
                 <span class="stc-bell__failed" aria-hidden="true" hidden=move || !failed()>"!"</span>
             </button>

@@ -6,6 +6,7 @@ use super::i18n::use_i18n;
 use crate::api::AppError;
 use crate::config::Config;
 use crate::i18n::Msg;
+pub use super::icons::WarningIcon;
 
 /// Skeleton lines that hold the place of content while it loads, so nothing jumps (SHELL-4).
 #[component]
@@ -83,18 +84,6 @@ pub fn SignInLink() -> impl IntoView {
         )
     };
     view! { <a class="stc-button stc-button--primary" rel="external" href=href>{move || i18n.t(Msg::SignIn)}</a> }
-}
-
-/// The red warning triangle of the original console (`warningError.png`), decorative: the state
-/// is always also written in words next to it.
-#[component]
-pub fn WarningIcon() -> impl IntoView {
-    view! {
-        <svg class="stc-icon stc-icon--warning" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M8 1.2 15.3 14.5H.7z" fill="currentColor"/>
-            <path d="M7.1 5.6h1.8l-.3 5H7.4zM7.1 11.6h1.8v1.7H7.1z" fill="#fff"/>
-        </svg>
-    }
 }
 
 /// An honest placeholder for a screen that a later piece of work fills in.

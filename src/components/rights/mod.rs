@@ -25,6 +25,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::components::i18n::use_i18n;
+use crate::components::icons::CloseIcon;
 use crate::components::refresh::{Finished, Refresher};
 use crate::domain::accounts::upsert;
 use crate::domain::rights::{latest_status, picker, PickerEntry};
@@ -333,7 +334,7 @@ pub fn RightsDialog(
                     </p>
                 </div>
                 <button type="button" class="stc-icon-button stc-rights__close" on:click=move |_| close(()) aria-label=move || i18n.t(Msg::Close)>
-                    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.8" fill="none"/></svg>
+                    <CloseIcon/>
                 </button>
             </div>
             <div class="stc-dialog__body stc-rights__body">

@@ -12,7 +12,7 @@ use super::{use_page, Entry, Section};
 use crate::api::{Api, AppError};
 use crate::components::format;
 use crate::components::i18n::use_i18n;
-use crate::components::icons::ClockIcon;
+use crate::components::icons::{CheckIcon, ChevronIcon, ClockIcon};
 use crate::components::refresh::RefreshPhase;
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::domain::accounts::{
@@ -25,25 +25,6 @@ use crate::i18n::Msg;
 
 /// The longest display name the API accepts.
 const DISPLAY_NAME_MAX: usize = 100;
-
-#[component]
-fn CheckIcon() -> impl IntoView {
-    view! {
-        <svg class="stc-icon stc-icon--ok" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <circle cx="8" cy="8" r="7" fill="currentColor"/>
-            <path d="M4.6 8.2 7 10.5l4.4-4.6" fill="none" stroke="#fff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>
-        </svg>
-    }
-}
-
-#[component]
-fn Chevron() -> impl IntoView {
-    view! {
-        <svg class="stc-icon stc-acc-chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M3.5 6 8 10.5 12.5 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>
-        </svg>
-    }
-}
 
 /// The token state in words and icon (ACC-2), never colour alone. On the card head the red
 /// triangle of a broken token sits on the right, next to the chevron, as in the reference
@@ -328,7 +309,7 @@ pub(super) fn AccountCard(entry: Entry, section: Section) -> impl IntoView {
                     aria-label=details_label
                     on:click=move |_| toggle()
                 >
-                    <Chevron/>
+                    <ChevronIcon/>
                 </button>
             </div>
             <div class="stc-acc-card__outcome" role="status">

@@ -483,7 +483,7 @@ test('SRCH-2 results show image, @author, caption, date, likes and comments; Vie
   expect((await saved).status()).toBe(201);
   const savedButton = unsaved.getByRole('button', { name: 'Saved' });
   await expect(savedButton).toHaveAttribute('aria-disabled', 'true');
-  await expect(savedButton.locator('svg')).toBeVisible();
+  await expect(savedButton.locator('.stc-icon--tick')).toBeVisible();
   // Saved stays saved: the API now marks it, and a reload shows the check mark.
   await page.reload();
   await expect(cards(page).nth(index).getByRole('button', { name: 'Saved' })).toBeVisible();

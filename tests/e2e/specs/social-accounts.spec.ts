@@ -165,7 +165,7 @@ test('ACC-2 TOK-1 every card shows avatar, names, @handle and one token state in
       await expect(c.locator('.stc-acc-card__triangle .stc-icon--warning')).toBeVisible();
     } else {
       await expect(c.locator('.stc-acc-card__head .stc-icon--warning')).toHaveCount(0);
-      await expect(c.locator(kind === 'ok' ? '.stc-icon--ok' : '.stc-icon--clock')).toBeVisible();
+      await expect(c.locator(kind === 'ok' ? '.stc-icon--check' : '.stc-icon--clock')).toBeVisible();
     }
   }
   await expect(card(page, 'acc_igb_brandhq')).not.toContainText('Active');

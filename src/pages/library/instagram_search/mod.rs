@@ -28,7 +28,7 @@ use leptos_router::NavigateOptions;
 use super::INSTAGRAM_SEARCH;
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::components::i18n::use_i18n;
-use crate::components::states::WarningIcon;
+use crate::components::icons::{SearchIcon, WarningIcon};
 use crate::domain::fallback::{
     better_account, candidates, reported_from, Fallback, PassReason, Passed, Reported, Step,
     Verdict,
@@ -659,10 +659,7 @@ pub fn InstagramSearchPage() -> impl IntoView {
                         />
                     </label>
                     <button type="submit" class="stc-button stc-button--primary stc-search-form__submit">
-                        <svg class="stc-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-                            <circle cx="6.5" cy="6.5" r="4.5" fill="none" stroke="currentColor" stroke-width="1.8"/>
-                            <path d="M10 10l4.5 4.5" stroke="currentColor" stroke-width="1.8"/>
-                        </svg>
+                        <SearchIcon/>
                         {move || i18n.t(Msg::SearchButton)}
                     </button>
                     <button

@@ -14,7 +14,7 @@ use crate::app::use_session;
 use crate::components::format;
 use crate::components::i18n::use_i18n;
 use crate::components::refresh::{Finished, RefreshButton, RefreshFeedback, Refresher};
-use crate::components::states::WarningIcon;
+use crate::components::icons::{CloseIcon, WarningIcon};
 use crate::config::Config;
 use crate::domain::fallback::PassReason;
 use crate::i18n::Msg;
@@ -228,9 +228,7 @@ fn TokenPopup(key: u64, state: SearchState) -> impl IntoView {
                 <WarningIcon/>
                 <strong class="stc-token-popup__title">{move || i18n.t(title())}</strong>
                 <button type="button" class="stc-token-popup__close" on:click=move |_| dismiss()>
-                    <svg class="stc-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-                        <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" stroke="currentColor" stroke-width="1.8"/>
-                    </svg>
+                    <CloseIcon/>
                     <span class="stc-visually-hidden"><bdi>{move || i18n.t(Msg::TokenPopupClose(close_label.clone()))}</bdi></span>
                 </button>
             </div>

@@ -19,7 +19,8 @@ use crate::api::{Api, AppError};
 use crate::components::format;
 use crate::components::i18n::use_i18n;
 use crate::components::rights::RightsTarget;
-use crate::components::states::{ErrorNotice, ErrorSlot, WarningIcon};
+use crate::components::icons::{PlayIcon, TickIcon, WarningIcon};
+use crate::components::states::{ErrorNotice, ErrorSlot};
 use crate::config::Config;
 use crate::domain::fallback::PassReason;
 use crate::domain::untrusted::{excerpt, safe_image_src, safe_link};
@@ -34,15 +35,6 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 /// An element id of our own (post ids are data from the network; they never become ids).
 fn fresh_id(prefix: &str) -> String {
     format!("{prefix}-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed))
-}
-
-#[component]
-fn CheckIcon() -> impl IntoView {
-    view! {
-        <svg class="stc-icon stc-icon--check" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-            <path d="M2.5 8.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" stroke-width="2"/>
-        </svg>
-    }
 }
 
 #[component]
@@ -194,7 +186,7 @@ pub(super) fn Results(
                     let label = handle.clone();
                     view! {
                         <div class="stc-notice stc-results__offer">
-                            <CheckIcon/>
+                            <TickIcon/>
                             <p class="stc-notice__text"><bdi>{move || i18n.t(Msg::SearchRefreshedOffer(handle.clone()))}</bdi></p>
                             <button type="button" class="stc-button stc-button--primary" on:click=move |_| state.search_again()>
                                 <bdi>{move || i18n.t(Msg::SearchAgainWith(label.clone()))}</bdi>
@@ -371,7 +363,7 @@ fn result_card(
                     {image}
                     {video.then(|| view! {
                         <span class="stc-result__badge">
-                            <svg class="stc-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false"><path d="M4 2.5v11l9-5.5z" fill="currentColor"/></svg>
+                            <PlayIcon/>
                             {move || lang.t(&Msg::PostVideo)}
                         </span>
                     })}
@@ -402,7 +394,7 @@ fn result_card(
                                     SaveState::Saving => &Msg::Saving,
                                     _ => &Msg::Save,
                                 });
-                                ((state == SaveState::Saved).then(|| view! { <CheckIcon/> }), label)
+                                ((state == SaveState::Saved).then(|| view! { <TickIcon/> }), label)
                             }}
                         </button>
                         <button type="button" class="stc-button stc-button--secondary stc-button--small stc-result__rights" on:click=move |_| rights.set(Some(for_rights.clone()))>
