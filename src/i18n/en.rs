@@ -482,6 +482,8 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         NotBannerExpiring(1) => "expires within 1 day",
         NotBannerExpiring(n) => return format!("expires in {n} days").into(),
         NotBannerShow(h) => return format!("Show @{h}").into(),
+        NotBannerShowAll(n) => return format!("Show all {n}").into(),
+        NotBannerShowFewer => "Show the most urgent only",
         // ---- end of expiry notifications ----
         // ---- Rights requests (issue 7) ----
         RightsRequestAction => "Request Rights",

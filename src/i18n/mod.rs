@@ -407,6 +407,9 @@ pub enum Msg {
     NotBannerReauth,
     NotBannerExpiring(u32),
     NotBannerShow(String),
+    /// The banner lists the most urgent few of a long list; this shows the rest.
+    NotBannerShowAll(u32),
+    NotBannerShowFewer,
     // ---- end of expiry notifications ----
     // ---- Rights requests (issue 7: RR-1..8) and Library › Saved assets ----
     RightsRequestAction,
@@ -1025,6 +1028,8 @@ mod tests {
             NotBannerExpiring(1),
             NotBannerExpiring(5),
             NotBannerShow("danni".into()),
+            NotBannerShowAll(303),
+            NotBannerShowFewer,
             // ---- rights requests
             RightsRequestAction,
             RightsDialogTitle,

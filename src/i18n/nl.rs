@@ -487,6 +487,8 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         NotBannerExpiring(1) => "verloopt binnen 1 dag",
         NotBannerExpiring(n) => return format!("verloopt over {n} dagen").into(),
         NotBannerShow(h) => return format!("@{h} tonen").into(),
+        NotBannerShowAll(n) => return format!("Alle {n} tonen").into(),
+        NotBannerShowFewer => "Alleen de dringendste tonen",
         // ---- einde verloopmeldingen ----
         // ---- Rechtenaanvragen (issue 7) ----
         RightsRequestAction => "Rechten aanvragen",

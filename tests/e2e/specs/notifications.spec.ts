@@ -169,6 +169,29 @@ test('NOT-3 the banner opens the account it names', async ({ page }) => {
   await expect(page).toHaveURL(/account=acc_igb_johnny/);
 });
 
+test('NOT-3 a long banner lists the most urgent three and shows the rest on request, by keyboard', async ({ page, standIn }) => {
+  await standIn.reset('large');
+  await page.goto(PAGE);
+  const banner = page.getByRole('region', { name: /accounts need attention/ });
+  const title = (await banner.getByRole('heading', { level: 3 }).textContent()) ?? '';
+  const total = Number(title.match(/(\d+) accounts/)?.[1]);
+  expect(total).toBeGreaterThan(5);
+  const rows = banner.getByRole('listitem');
+  await expect(rows).toHaveCount(3);
+  // Most urgent first: the expired ones lead.
+  await expect(rows.first()).toContainText('expired');
+  const more = banner.getByRole('button', { name: `Show all ${total}` });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(total);
+  const fewer = banner.getByRole('button', { name: 'Show the most urgent only' });
+  await expect(fewer).toBeFocused();
+  await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(3);
+});
+
 test('NOT-2 the count updates without a reload when the tab becomes visible again', async ({ page, standIn }) => {
   await page.goto(PAGE);
   const before = (await standIn.api('GET', '/notifications')).body.data.unread_count as number;
