@@ -494,7 +494,7 @@ async function main() {
     report.bundle = bundle();
     log(`bundle: ${kb(report.bundle.total_raw_bytes)} raw, ${kb(report.bundle.total_gzip_bytes)} gzip, ${kb(report.bundle.total_brotli_bytes)} brotli`);
   }
-  const needBrowser = ['accounts', 'search', 'popup', 'heap', 'requests'].some((k) => ONLY.has(k));
+  const needBrowser = ['accounts', 'search', 'popup', 'heap', 'requests', 'profile'].some((k) => ONLY.has(k));
   if (needBrowser) {
     const server = await startStandIn();
     const browser = await chromium.launch({
@@ -519,6 +519,15 @@ async function main() {
         report.heap = h;
       }
       if (ONLY.has('requests')) report.requests = await requestsBench(browser);
+      if (ONLY.has('profile')) {
+        const { profileList } = await import('./profile.mjs');
+        const tools = { newPage, reset, waitDone, ORIGIN, REPORTS };
+        for (const [name, list] of [['accounts_1000', ACCOUNTS], ['search_500', SEARCH]]) {
+          const p = await profileList(browser, name, list, tools);
+          log(`${name}: one load under the profiler, list painted at ${Math.round(p.list_ms)} ms: ${path.relative(root, p.report)}`);
+        }
+        return;
+      }
     } finally {
       await browser.close();
       server.kill();
