@@ -227,9 +227,10 @@ pub fn add_refreshed_existing(account: &SocialAccount) -> bool {
         .is_some_and(|refreshed| refreshed > account.token.connected_at)
 }
 
-/// How many cards a long section shows at first; the rest follow in steps of
-/// [`RENDER_STEP`] between frames, so the first screen of 1,000 accounts is quick.
-pub const RENDER_FIRST: usize = 40;
+/// How many cards a long section shows at first (a 1,440 px tall window of them below the
+/// banner); the rest follow in steps of [`RENDER_STEP`] between frames, so the first screen of
+/// 1,000 accounts is quick.
+pub const RENDER_FIRST: usize = 24;
 pub const RENDER_STEP: usize = 240;
 
 /// How many cards to show at first, so that the open account (`?account=`) is among them.
