@@ -139,6 +139,9 @@ test('NOT-2 NOT-3 NOT-4 Refresh Token in the panel clears the account\'s notific
   await page.goto(PAGE);
   const banner = page.getByRole('region', { name: /accounts? needs? attention/ });
   await expect(banner).toBeVisible();
+  // Five accounts: the three most urgent are listed, the rest on request.
+  await expect(banner.getByRole('listitem')).toHaveCount(3);
+  await banner.getByRole('button', { name: 'Show all 5' }).click();
   await expect(banner.getByRole('listitem').filter({ hasText: '@hurray' })).toContainText('expired');
   await expect(banner.getByRole('listitem').filter({ hasText: '@danni' })).toContainText('expires in 10 days');
   await expect(banner.getByRole('listitem').filter({ hasText: '@brandhq' })).toContainText('needs re-authorization');
@@ -165,6 +168,7 @@ test('NOT-2 NOT-3 NOT-4 Refresh Token in the panel clears the account\'s notific
 test('NOT-3 the banner opens the account it names', async ({ page }) => {
   await page.goto(PAGE);
   const banner = page.getByRole('region', { name: /accounts? needs? attention/ });
+  await banner.getByRole('button', { name: 'Show all 5' }).click();
   await banner.getByRole('button', { name: 'Show @johnny' }).click();
   await expect(page).toHaveURL(/account=acc_igb_johnny/);
 });
