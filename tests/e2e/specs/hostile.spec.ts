@@ -267,6 +267,8 @@ test('SRCH-10 hostile content in every field from a social network or a person r
   await page.goto('/settings/network/social-accounts');
   await expect(page.locator('li[data-account="acc_h0"]')).toBeVisible();
   await expect(page.locator('main')).toContainText('<script>');
+  // Every banner row too: the banner lists three until asked for all.
+  await page.getByRole('region', { name: /accounts need attention/ }).getByRole('button', { name: /^Show all \d+$/ }).click();
   await expectSafe(page, standIn, 'social accounts');
   await page.screenshot({ path: '/work/shots/hostile-accounts.png' });
   // Expanded cards: the token history (hostile details) and the dependents (hostile streams).
