@@ -18,8 +18,8 @@ use leptos::task::spawn_local;
 
 use super::format;
 use super::i18n::use_i18n;
-use super::refresh::{RefreshButton, RefreshFeedback, Refresher};
 use super::icons::{BellIcon, WarningIcon};
+use super::refresh::{RefreshButton, RefreshFeedback, Refresher};
 use super::states::ErrorNotice;
 use crate::api::{Api, AppError};
 use crate::app::use_session;

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use super::i18n::use_i18n;
+pub use super::icons::WarningIcon;
 use crate::api::AppError;
 use crate::config::Config;
 use crate::i18n::Msg;
-pub use super::icons::WarningIcon;
 
 /// Skeleton lines that hold the place of content while it loads, so nothing jumps (SHELL-4).
 #[component]
