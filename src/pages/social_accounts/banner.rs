@@ -2,9 +2,9 @@
 //! re-authorization, expiring within 10 days. Derived from the page's records and the server's
 //! clock with `domain::notifications::needing_attention` (states from `domain::token::derive`).
 
-use leptos::leptos_dom::helpers::request_animation_frame;
 use std::sync::Arc;
 
+use leptos::leptos_dom::helpers::request_animation_frame;
 use leptos::prelude::*;
 
 use super::{element, use_page};
