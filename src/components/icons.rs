@@ -9,8 +9,13 @@
 
 use leptos::prelude::*;
 
+use super::format;
+use super::i18n::use_i18n;
+use crate::domain::accounts::{state_icon, state_msg, StateIcon};
+use crate::domain::token::TokenState;
+
 /// One icon: `class` names its shape (and size, where it is not 16 px).
-fn icon(class: &'static str) -> impl IntoView {
+pub fn icon(class: &'static str) -> impl IntoView {
     view! { <span class=class aria-hidden="true"></span> }
 }
 
@@ -79,4 +84,40 @@ pub fn PlayIcon() -> impl IntoView {
 #[component]
 pub fn Spinner() -> impl IntoView {
     view! { <span class="stc-spinner" aria-hidden="true"></span> }
+}
+
+/// A token's state in words with its icon, never colour alone (ACC-2): a check when active, a
+/// clock when it expires soon, the warning triangle when it needs attention. One place for the
+/// account cards, Rights Management and the rights dialog's account picker.
+#[component]
+pub fn TokenStateBadge(
+    state: TokenState,
+    /// The badge's class, with `--ok`, `--soon` or `--bad` added: `stc-acc-state` on the pages,
+    /// `stc-rights-option__state` in the picker.
+    #[prop(default = "stc-acc-state")]
+    block: &'static str,
+    /// Leave the triangle out (a card's head shows it on the right, as the original console did).
+    #[prop(optional)]
+    no_warning_icon: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (modifier, shape) = match state_icon(state) {
+        StateIcon::Ok => ("ok", Some("stc-icon stc-icon--check")),
+        StateIcon::Clock => ("soon", Some("stc-icon stc-icon--clock")),
+        StateIcon::Warning => (
+            "bad",
+            (!no_warning_icon).then_some("stc-icon stc-icon--warning"),
+        ),
+    };
+    view! {
+        <span class=format!("{block} {block}--{modifier}")>
+            {shape.map(icon)}
+            <span class="stc-acc-state__text">
+                {move || {
+                    let locale = i18n.locale.get();
+                    i18n.t(state_msg(state, |t| format::date(t, locale)))
+                }}
+            </span>
+        </span>
+    }
 }

@@ -21,9 +21,9 @@ use crate::api::{monotonic_ms, Api, AppError};
 use crate::app::use_session;
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
-use crate::components::icons::{CheckIcon, ClockIcon, InfoIcon, Spinner};
+use crate::components::icons::{CheckIcon, InfoIcon, Spinner, TokenStateBadge};
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
-use crate::domain::accounts::{admin_names, dom_id, state_icon, state_msg, StateIcon};
+use crate::domain::accounts::{admin_names, dom_id, state_msg};
 use crate::domain::rights_settings::{
     apply_saved, at, from_field_errors, problems, remaining, Field, Problem, RightsForm,
 };
@@ -249,34 +249,6 @@ fn Manager() -> impl IntoView {
     }
 }
 
-/// The linked account's token state in words and icon, never colour alone (ACC-2).
-#[component]
-fn TokenBadge(state: TokenState) -> impl IntoView {
-    let i18n = use_i18n();
-    let kind = state_icon(state);
-    let class = match kind {
-        StateIcon::Ok => "stc-acc-state stc-acc-state--ok",
-        StateIcon::Clock => "stc-acc-state stc-acc-state--soon",
-        StateIcon::Warning => "stc-acc-state stc-acc-state--bad",
-    };
-    let icon = match kind {
-        StateIcon::Ok => view! { <CheckIcon/> }.into_any(),
-        StateIcon::Clock => view! { <ClockIcon/> }.into_any(),
-        StateIcon::Warning => view! { <WarningIcon/> }.into_any(),
-    };
-    view! {
-        <span class=class>
-            {icon}
-            <span class="stc-acc-state__text">
-                {move || {
-                    let locale = i18n.locale.get();
-                    i18n.t(state_msg(state, |t| format::date(t, locale)))
-                }}
-            </span>
-        </span>
-    }
-}
-
 /// One rights account with all its settings (RR-9) and its Edit button.
 #[component]
 fn RightsCard(ctx: Ctx, id: String) -> impl IntoView {
@@ -303,7 +275,7 @@ fn RightsCard(ctx: Ctx, id: String) -> impl IntoView {
                         {state.map(|state| view! {
                             <span class="stc-rm-linked__state">
                                 <span class="stc-visually-hidden">{i18n.t(Msg::RmTokenLabel)}": "</span>
-                                <TokenBadge state/>
+                                <TokenStateBadge state/>
                             </span>
                         })}
                     </span>
@@ -738,7 +710,7 @@ fn EditDialog(
                 <p id=sid class="stc-field__hint stc-rm-form__state">
                     {move || linked.get().and_then(|a| ctx.state(&a)).map(|state| view! {
                         <span class="stc-visually-hidden">{i18n.t(Msg::RmTokenLabel)}": "</span>
-                        <TokenBadge state/>
+                        <TokenStateBadge state/>
                     })}
                 </p>
                 {move || ctx.accounts.with(Option::is_none).then(|| match accounts_res.get() {

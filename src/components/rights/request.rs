@@ -20,11 +20,11 @@ use super::{store, Dialog};
 use crate::api::AppError;
 use crate::app::use_session;
 use crate::components::i18n::use_i18n;
-use crate::components::icons::{CheckIcon, ClockIcon, InfoIcon, Spinner};
+use crate::components::icons::{CheckIcon, InfoIcon, Spinner, TokenStateBadge};
 use crate::components::refresh::{RefreshButton, RefreshFeedback};
 use crate::components::states::{ErrorNotice, WarningIcon};
 use crate::config::Config;
-use crate::domain::accounts::{initial, safe_avatar, state_icon, state_msg, StateIcon};
+use crate::domain::accounts::{initial, safe_avatar};
 use crate::domain::rights::{draft, keeps_key, key_for, token_problem, Attempt, PickerEntry};
 use crate::domain::untrusted::safe_link;
 use crate::i18n::Msg;
@@ -585,16 +585,7 @@ fn PickerOption(
             <span class="stc-rights-option__state stc-rights-option__state--bad"><WarningIcon/>{move || i18n.t(Msg::RightsAccountDeleted)}</span>
         }
         .into_any(),
-        Some(s) => {
-            let locale = i18n.locale.get();
-            let msg = state_msg(s, |t| crate::components::format::date(t, locale));
-            let (class, icon) = match state_icon(s) {
-                StateIcon::Ok => ("stc-rights-option__state stc-rights-option__state--ok", view! { <CheckIcon/> }.into_any()),
-                StateIcon::Clock => ("stc-rights-option__state stc-rights-option__state--soon", view! { <ClockIcon/> }.into_any()),
-                StateIcon::Warning => ("stc-rights-option__state stc-rights-option__state--bad", view! { <WarningIcon/> }.into_any()),
-            };
-            view! { <span class=class>{icon}{i18n.t(msg)}</span> }.into_any()
-        }
+        Some(s) => view! { <TokenStateBadge state=s block="stc-rights-option__state"/> }.into_any(),
     }
     };
     let label_for = input_id.clone();

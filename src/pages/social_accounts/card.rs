@@ -12,12 +12,12 @@ use super::{use_page, Entry, Section};
 use crate::api::{Api, AppError};
 use crate::components::format;
 use crate::components::i18n::use_i18n;
-use crate::components::icons::{CheckIcon, ChevronIcon, ClockIcon};
+use crate::components::icons::{CheckIcon, ChevronIcon, TokenStateBadge};
 use crate::components::refresh::RefreshPhase;
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::domain::accounts::{
     dom_id, history_msg, initial, refresh_placement, safe_avatar, shown_name, state_icon,
-    state_msg, Direction, RefreshPlacement, StateIcon,
+    Direction, RefreshPlacement, StateIcon,
 };
 use crate::domain::oauth::RefreshEnd;
 use crate::domain::token::{derive, TokenState};
@@ -31,33 +31,10 @@ const DISPLAY_NAME_MAX: usize = 100;
 /// screenshot (`head`); the words stay under the name.
 #[component]
 fn StateBadge(state: Memo<Option<TokenState>>, #[prop(optional)] head: bool) -> impl IntoView {
-    let i18n = use_i18n();
     move || {
-        state.get().map(|s| {
-            let kind = state_icon(s);
-            let class = match kind {
-                StateIcon::Ok => "stc-acc-state stc-acc-state--ok",
-                StateIcon::Clock => "stc-acc-state stc-acc-state--soon",
-                StateIcon::Warning => "stc-acc-state stc-acc-state--bad",
-            };
-            let icon = match kind {
-                StateIcon::Ok => Some(view! { <CheckIcon/> }.into_any()),
-                StateIcon::Clock => Some(view! { <ClockIcon/> }.into_any()),
-                StateIcon::Warning if head => None,
-                StateIcon::Warning => Some(view! { <WarningIcon/> }.into_any()),
-            };
-            view! {
-                <span class=class>
-                    {icon}
-                    <span class="stc-acc-state__text">
-                        {move || {
-                            let locale = i18n.locale.get();
-                            i18n.t(state_msg(s, |t| format::date(t, locale)))
-                        }}
-                    </span>
-                </span>
-            }
-        })
+        state
+            .get()
+            .map(|s| view! { <TokenStateBadge state=s no_warning_icon=head/> })
     }
 }
 
