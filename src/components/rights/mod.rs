@@ -25,7 +25,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::components::i18n::use_i18n;
-use crate::components::icons::CloseIcon;
+use crate::components::icons::{icon, CloseIcon};
 use crate::components::refresh::{Finished, Refresher};
 use crate::domain::accounts::upsert;
 use crate::domain::rights::{latest_status, picker, PickerEntry};
@@ -393,18 +393,16 @@ pub fn StatusBadge(status: Option<RightsStatus>) -> impl IntoView {
             Msg::RightsStatusLabel(s),
         ),
     };
-    let icon = match status {
-        Some(RightsStatus::Granted) => "M3.5 8.5l3 3 6-7",
-        Some(RightsStatus::Expired | RightsStatus::RequestFailed) => "M8 3.5v5.5M8 11.5v1",
-        Some(RightsStatus::NeedsReview) => "M5.5 6a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .8-1 1.5M8 12v.5",
-        Some(RightsStatus::Requested | RightsStatus::RequestPending) => "M8 4v4.5l3 1.5",
-        None => "M4 8h8",
+    let shape = match status {
+        Some(RightsStatus::Granted) => "stc-icon stc-icon--tick",
+        Some(RightsStatus::Expired | RightsStatus::RequestFailed) => "stc-icon stc-icon--alert",
+        Some(RightsStatus::NeedsReview) => "stc-icon stc-icon--question",
+        Some(RightsStatus::Requested | RightsStatus::RequestPending) => "stc-icon stc-icon--clock",
+        None => "stc-icon stc-icon--dash",
     };
     view! {
         <span class=class>
-            <svg class="stc-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-                <path d=icon fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>
-            </svg>
+            {icon(shape)}
             <span class="stc-visually-hidden">{move || i18n.t(Msg::RightsStatusHeading)}": "</span>
             {move || i18n.t(msg.clone())}
         </span>
