@@ -496,6 +496,25 @@ test('SRCH-2 results show image, @author, caption, date, likes and comments; Vie
   expect(seen.at(-1)!.cursor).toBeTruthy();
 });
 
+test('SRCH-2 the grid keeps its height when off-screen cards are laid out: "Load more" never moves under the pointer', async ({ page }) => {
+  // Cards far from the screen are skipped by layout (content-visibility). If their stand-in size
+  // differed from their real one, the grid would grow as they came near, and "Load more" would
+  // move between aiming and clicking: a lost click (seen as a flaky FAIL-1 cell).
+  for (const width of [1280, 900]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${SEARCH}?type=recent_tags&q=coffee`);
+    await expect(page.locator('.stc-results__count')).toHaveText('100 posts shown');
+    const more = page.getByRole('button', { name: 'Load more' });
+    const before = await more.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    const after = await page.evaluate(() => {
+      for (const card of document.querySelectorAll<HTMLElement>('.stc-result')) card.style.contentVisibility = 'visible';
+      const button = document.querySelector('.stc-results__load-more')!;
+      return button.getBoundingClientRect().top + window.scrollY;
+    });
+    expect(after, `at ${width} px wide, laying out every card moved "Load more"`).toBe(before);
+  }
+});
+
 test('SRCH-3 the search lives in the URL: reload and back/forward restore it', async ({ page }) => {
   await page.goto(SEARCH);
   await search(page, '#summer');
