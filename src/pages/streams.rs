@@ -100,6 +100,20 @@ pub fn StreamsPage() -> impl IntoView {
         let same_as_session = session.with(|s| matches!(s, Some(Err(e)) if *e == error));
         (!same_as_session).then_some(error)
     });
+    // ...so the shell's "Try again" is the only one offered, and it must bring the list back too:
+    // once the session is in again, whatever failed with it is asked for again.
+    Effect::new(move |was_failed: Option<bool>| {
+        let failed = session.with(|s| matches!(s, Some(Err(_))));
+        if was_failed == Some(true) && !failed {
+            if streams.with_untracked(|s| matches!(s, Some(Err(_)))) {
+                streams.refetch();
+            }
+            if accounts_res.with_untracked(|a| matches!(a, Some(Err(_)))) {
+                accounts_res.refetch();
+            }
+        }
+        failed
+    });
     let accounts = Memo::new(move |_| accounts_res.get().and_then(|r| r.ok()).unwrap_or_default());
     let session_data = Memo::new(move |_| session.get().and_then(|r| r.ok()));
 

@@ -567,3 +567,23 @@ for (const action of ACTIONS) {
     }
   });
 }
+
+// ---- FAIL-1: a failure the page shares with the session ------------------------------------
+
+test('FAIL-1 the session and the streams list fail together: one message, and its Try again brings both back', async ({ page, standIn }) => {
+  // Streams does not repeat the shell's message when its list failed the same way, so the
+  // shell's "Try again" is the only one offered; it must ask for the list again too. (A timeout
+  // that caught both requests in flight made the "streams list x timeout" cell flaky.)
+  for (const path of ['/api/v1/session', '/api/v1/streams']) {
+    await standIn.fault({ method: 'GET', path, status: 503, times: 100 });
+  }
+  await page.goto(STREAMS);
+  const alerts = page.locator('main [role="alert"]').filter({ hasText: /server had a problem/ });
+  await expect(alerts).toHaveCount(1);
+  await expect(streamCard(page, 'Summer UGC')).toHaveCount(0);
+
+  await standIn.clearFaults();
+  await alerts.getByRole('button', { name: 'Try again' }).click();
+  await expect(streamCard(page, 'Summer UGC')).toContainText('Stopped');
+  await expect(alerts).toHaveCount(0);
+});
