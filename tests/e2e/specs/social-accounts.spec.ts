@@ -990,8 +990,30 @@ test('ACC-1 TOK-5 stays usable at 1,000 accounts (render time measured)', async 
     `${timing.all.toFixed(0)} ms after the data (at ${timing.allAt.toFixed(0)} ms); expanding the last card ${expandMs.toFixed(0)} ms`;
   console.log(note);
   test.info().annotations.push({ type: 'performance', description: note });
-  // Generous budgets: the machine is shared; these catch regressions by an order of magnitude.
-  expect(timing.firstScreen, 'first screen budget').toBeLessThan(1500);
-  expect(timing.all, 'all cards budget').toBeLessThan(15000);
-  expect(expandMs, 'expand budget').toBeLessThan(1000);
+  // Speed is reported here and measured by `bin/bench` (issue 9), never asserted.
 });
+
+// Cards of a long list far from the screen are not laid out (content-visibility) and count as
+// tall as a collapsed card until they are. If that stand-in height were wrong, the page would
+// grow or shrink as the person scrolled (by 6,000 px for 1,000 accounts, before), and the card or
+// button under the pointer would move. Every card of the list is 55 px, in both languages.
+for (const locale of ['en-US', 'nl-NL']) {
+  test.describe(`long list in ${locale}`, () => {
+    test.use({ locale });
+    test(`ACC-1 a long list keeps its height as its cards are laid out (${locale})`, async ({ page, standIn }) => {
+      test.slow(); // 1,000 accounts
+      await standIn.reset('large');
+      await page.goto(PAGE);
+      await expect(page.locator('li[data-account]')).toHaveCount(1000, { timeout: 30_000 });
+      const { skipped, before, after } = await page.evaluate(() => {
+        const cards = [...document.querySelectorAll<HTMLElement>('.stc-acc-list--long > li[data-account]')];
+        const skipped = cards.filter((c) => getComputedStyle(c).contentVisibility === 'auto').length;
+        const before = document.documentElement.scrollHeight;
+        for (const c of cards) c.style.contentVisibility = 'visible';
+        return { skipped, before, after: document.documentElement.scrollHeight };
+      });
+      expect(skipped, 'the long list skips the layout of cards off screen').toBeGreaterThan(900);
+      expect(after, 'laying every card out changed the page height').toBe(before);
+    });
+  });
+}
