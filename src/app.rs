@@ -29,6 +29,39 @@ pub fn use_session() -> SessionResource {
     expect_context::<SessionResource>()
 }
 
+// What a page asks for as it opens usually fails together with the session check (the network
+// is down, the server is slow or restarting). The shell says that once, above the page, with one
+// "Try again"; these two helpers keep the page from saying it a second time, and make that one
+// "Try again" bring the page back as well.
+
+/// A page's own load error, or `None` while the shell shows the same error for the session.
+pub fn unless_shell_says(error: Signal<Option<AppError>>) -> Signal<Option<AppError>> {
+    let session = use_session();
+    Signal::derive(move || {
+        let error = error.get()?;
+        let same = session.with(|s| matches!(s, Some(Err(e)) if *e == error));
+        (!same).then_some(error)
+    })
+}
+
+/// Runs `again` each time the session is in again after it failed: the page then asks once more
+/// for whatever failed with it.
+pub fn when_session_back(again: impl Fn() + 'static) {
+    let session = use_session();
+    Effect::new(move |was_failed: Option<bool>| {
+        let (failed, back) = session.with(|s| match s {
+            Some(Err(_)) => (true, false),
+            Some(Ok(_)) => (false, was_failed == Some(true)),
+            // Asking again: it has not come back yet.
+            None => (was_failed == Some(true), false),
+        });
+        if back {
+            again();
+        }
+        failed
+    });
+}
+
 #[component]
 pub fn Root() -> impl IntoView {
     let i18n = provide_i18n(initial_locale(None));

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::SectionHeader;
 use crate::api::api_resource;
 use crate::api::{monotonic_ms, Api, AppError};
-use crate::app::use_session;
+use crate::app::{unless_shell_says, use_session, when_session_back};
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::icons::{CheckIcon, InfoIcon, Spinner};
@@ -94,25 +94,16 @@ pub fn StreamsPage() -> impl IntoView {
             list.set(Some(l));
         }
     });
-    // The shell already says when the session itself failed (e.g. signed out): not twice.
-    let list_error = Signal::derive(move || {
-        let error = streams.get().and_then(|r| r.err())?;
-        let same_as_session = session.with(|s| matches!(s, Some(Err(e)) if *e == error));
-        (!same_as_session).then_some(error)
-    });
-    // ...so the shell's "Try again" is the only one offered, and it must bring the list back too:
-    // once the session is in again, whatever failed with it is asked for again.
-    Effect::new(move |was_failed: Option<bool>| {
-        let failed = session.with(|s| matches!(s, Some(Err(_))));
-        if was_failed == Some(true) && !failed {
-            if streams.with_untracked(|s| matches!(s, Some(Err(_)))) {
-                streams.refetch();
-            }
-            if accounts_res.with_untracked(|a| matches!(a, Some(Err(_)))) {
-                accounts_res.refetch();
-            }
+    // The shell already says when the session failed the same way, and its "Try again" brings
+    // the list back too.
+    let list_error = unless_shell_says(Signal::derive(move || streams.get().and_then(|r| r.err())));
+    when_session_back(move || {
+        if streams.with_untracked(|s| matches!(s, Some(Err(_)))) {
+            streams.refetch();
         }
-        failed
+        if accounts_res.with_untracked(|a| matches!(a, Some(Err(_)))) {
+            accounts_res.refetch();
+        }
     });
     let accounts = Memo::new(move |_| accounts_res.get().and_then(|r| r.ok()).unwrap_or_default());
     let session_data = Memo::new(move |_| session.get().and_then(|r| r.ok()));

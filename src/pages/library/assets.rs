@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::instagram_search::post_image;
 use super::ASSETS;
 use crate::api::{Api, AppError};
+use crate::app::{unless_shell_says, when_session_back};
 use crate::components::format;
 use crate::components::i18n::use_i18n;
 use crate::components::rights::{RightsDialog, RightsTarget, StatusBadge};
@@ -47,7 +48,9 @@ pub fn AssetsPage() -> impl IntoView {
             }
         });
     });
-    let error = Signal::derive(move || assets.with(|a| a.as_ref().and_then(|r| r.clone().err())));
+    let error = unless_shell_says(Signal::derive(move || {
+        assets.with(|a| a.as_ref().and_then(|r| r.clone().err()))
+    }));
     let retry = {
         let load = load.clone();
         Callback::new(move |_| {
@@ -55,6 +58,11 @@ pub fn AssetsPage() -> impl IntoView {
             load();
         })
     };
+    when_session_back(move || {
+        if assets.with_untracked(|a| matches!(a, Some(Err(_)))) {
+            retry.run(());
+        }
+    });
     let grid = move || {
         let list = assets.with(|a| match a {
             Some(Ok(list)) => Some(list.clone()),

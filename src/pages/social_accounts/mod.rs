@@ -31,7 +31,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api::{monotonic_ms, Api, AppError};
-use crate::app::use_session;
+use crate::app::{unless_shell_says, use_session, when_session_back};
 use crate::components::i18n::use_i18n;
 use crate::components::refresh::{add_flow_key, added_network, Finished, Refresher};
 use crate::components::states::ErrorSlot;
@@ -677,11 +677,19 @@ pub fn SocialAccountsPage() -> impl IntoView {
             }
         });
     }
-    let load_error = Signal::derive(move || match load_state.get() {
+    let load_error = unless_shell_says(Signal::derive(move || match load_state.get() {
         Load::Failed(e) => Some(e),
         _ => None,
+    }));
+    let retry_load = {
+        let load = load.clone();
+        Callback::new(move |_| load())
+    };
+    when_session_back(move || {
+        if matches!(load_state.get_untracked(), Load::Failed(_)) {
+            load();
+        }
     });
-    let retry_load = Callback::new(move |_| load());
 
     let curator_note = move || {
         let p = perms.get();

@@ -570,20 +570,68 @@ for (const action of ACTIONS) {
 
 // ---- FAIL-1: a failure the page shares with the session ------------------------------------
 
-test('FAIL-1 the session and the streams list fail together: one message, and its Try again brings both back', async ({ page, standIn }) => {
-  // Streams does not repeat the shell's message when its list failed the same way, so the
-  // shell's "Try again" is the only one offered; it must ask for the list again too. (A timeout
-  // that caught both requests in flight made the "streams list x timeout" cell flaky.)
-  for (const path of ['/api/v1/session', '/api/v1/streams']) {
-    await standIn.fault({ method: 'GET', path, status: 503, times: 100 });
-  }
-  await page.goto(STREAMS);
-  const alerts = page.locator('main [role="alert"]').filter({ hasText: /server had a problem/ });
-  await expect(alerts).toHaveCount(1);
-  await expect(streamCard(page, 'Summer UGC')).toHaveCount(0);
+// Each page that asks for something as it opens, with what it asks for and what shows it back.
+const OPENING_LOADS: Array<{ page: string; url: string; paths: string[]; back: (page: Page) => Promise<void> }> = [
+  {
+    page: 'Social Accounts',
+    url: ACCOUNTS,
+    paths: ['/api/v1/social-accounts'],
+    back: async (page) => {
+      await expect(card(page, 'acc_ig_hurray')).toBeVisible();
+    },
+  },
+  {
+    page: 'Streams',
+    url: STREAMS,
+    paths: ['/api/v1/streams', '/api/v1/social-accounts'],
+    back: async (page) => {
+      await expect(streamCard(page, 'Summer UGC')).toContainText('Stopped');
+    },
+  },
+  {
+    // This page asks for its lists only once the session says the person may manage them.
+    page: 'Rights Management',
+    url: RIGHTS_SETTINGS,
+    paths: ['/api/v1/rights/accounts', '/api/v1/social-accounts'],
+    back: async (page) => {
+      await expect(page.locator('li[data-rights-account="ra_tw"]')).toBeVisible();
+    },
+  },
+  {
+    page: 'Assets',
+    url: ASSETS,
+    paths: ['/api/v1/library/assets'],
+    back: async (page) => {
+      await expect(page.locator('.stc-asset').first()).toBeVisible();
+    },
+  },
+  {
+    page: 'a search link',
+    url: `${SEARCH}?q=summer`,
+    paths: ['/api/v1/social-accounts'],
+    back: async (page) => {
+      await expect(page.getByText(/Searched with @/)).toBeVisible();
+    },
+  },
+];
 
-  await standIn.clearFaults();
-  await alerts.getByRole('button', { name: 'Try again' }).click();
-  await expect(streamCard(page, 'Summer UGC')).toContainText('Stopped');
-  await expect(alerts).toHaveCount(0);
-});
+for (const o of OPENING_LOADS) {
+  test(`FAIL-1 the session and ${o.page} fail together: one message, and its Try again brings both back`, async ({ page, standIn }) => {
+    // A page does not repeat the shell's message when what it asked for failed the same way, so
+    // the shell's "Try again" is the only one offered; it must ask for the page's data again too.
+    // (A timeout that caught both requests in flight made the "session load x timeout" and the
+    // "streams list x timeout" cells flaky.)
+    for (const path of ['/api/v1/session', ...o.paths]) {
+      await standIn.fault({ method: 'GET', path, status: 503, times: 100 });
+    }
+    await page.goto(o.url);
+    const alerts = page.locator('main [role="alert"]').filter({ hasText: /server had a problem/ });
+    await expect(alerts).toHaveCount(1);
+
+    await standIn.clearFaults();
+    await alerts.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('banner')).toContainText('Ada Admin');
+    await o.back(page);
+    await expect(alerts).toHaveCount(0);
+  });
+}

@@ -27,6 +27,7 @@ use leptos_router::NavigateOptions;
 
 use super::INSTAGRAM_SEARCH;
 use crate::api::{monotonic_ms, Api, AppError};
+use crate::app::when_session_back;
 use crate::components::i18n::use_i18n;
 use crate::components::icons::{SearchIcon, WarningIcon};
 use crate::domain::fallback::{
@@ -508,6 +509,19 @@ pub fn InstagramSearchPage() -> impl IntoView {
     let api = expect_context::<Api>();
     let state = SearchState::new(api.clone());
     state.load_accounts();
+    // What failed with the session (a search link opened while the network was down) is said
+    // by the shell; its "Try again" runs the search again, or reloads the accounts.
+    when_session_back(move || {
+        let run_failed = state.meta.with_untracked(|m| {
+            m.as_ref()
+                .is_some_and(|m| matches!(m.phase, Phase::Failed(_)))
+        });
+        if run_failed {
+            state.retry();
+        } else if matches!(state.accounts.get_untracked(), Accounts::Failed(_)) {
+            state.load_accounts();
+        }
+    });
     let api_origin = api.origin().unwrap_or_default();
 
     // SRCH-3: the URL is the source of truth for the search.

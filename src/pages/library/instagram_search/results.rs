@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 
 use super::{More, Phase, SearchState};
 use crate::api::{Api, AppError};
+use crate::app::unless_shell_says;
 use crate::components::format;
 use crate::components::i18n::use_i18n;
 use crate::components::icons::{PlayIcon, TickIcon, WarningIcon};
@@ -103,12 +104,13 @@ pub(super) fn Results(
             Phase::Failed(_) => return None,
         })
     };
-    let failure = Signal::derive(move || {
+    // Not twice when the session failed the same way: the shell's "Try again" runs it again.
+    let failure = unless_shell_says(Signal::derive(move || {
         meta.with(|m| match m.as_ref().map(|m| &m.phase) {
             Some(Phase::Failed(e)) => Some(e.clone()),
             _ => None,
         })
-    });
+    }));
 
     let passed_lines = move || {
         meta.with(|m| m.as_ref().map(|m| m.passed.clone()).unwrap_or_default())
