@@ -1,7 +1,7 @@
 //! Typed calls for Instagram search (SRCH) and saving to the library. Accounts, refresh and
 //! OAuth flows are in client.rs. Browser only, like the rest of the transport.
 
-use api_types::{Asset, SaveAsset, SearchPage};
+use api_types::{Asset, Post, SaveAsset, SearchPage};
 
 use super::client::segment as enc;
 use super::{Api, AppError};
@@ -27,6 +27,12 @@ impl Api {
             path.push_str(&enc(cursor));
         }
         self.get(&path).await
+    }
+
+    /// `GET /posts/{id}`: one post, to open its Rights options again after a same-tab
+    /// authorization.
+    pub async fn post_by_id(&self, id: &str) -> Result<Post, AppError> {
+        self.get(&format!("/posts/{}", enc(id))).await
     }
 
     /// `POST /library/assets`: saves a post; saving it again answers the same asset.

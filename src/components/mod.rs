@@ -7,6 +7,7 @@ pub mod states;
 // ---- Streams (STR) and token refresh (OAUTH): issue 8
 pub mod icons;
 pub mod refresh;
+pub mod resume;
 // ---- Expiry notifications (issue 5: NOT-2, NOT-4)
 #[cfg(target_arch = "wasm32")]
 pub mod notifications;

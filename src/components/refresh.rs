@@ -137,6 +137,12 @@ impl Refresher {
         this
     }
 
+    /// Where a same-tab authorization started from now on comes back to (a screen whose address
+    /// changes, like a search).
+    pub fn set_return_to(&self, href: String) {
+        let _ = self.return_to.try_set_value(href);
+    }
+
     /// The state of `account_id`'s refresh (created idle on first use, owned by the screen).
     pub fn phase(&self, account_id: &str) -> RwSignal<RefreshPhase> {
         if let Some(s) = self

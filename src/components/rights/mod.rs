@@ -21,12 +21,14 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
+use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::components::i18n::use_i18n;
 use crate::components::icons::{icon, CloseIcon};
 use crate::components::refresh::{Finished, Refresher};
+use crate::components::resume::{RIGHTS_PARAM, STATE_PARAM};
 use crate::domain::accounts::upsert;
 use crate::domain::rights::{latest_status, picker, PickerEntry};
 use crate::domain::token::TokenState;
@@ -195,11 +197,11 @@ async fn futures_join<A, B>(
 }
 
 /// The Rights options dialog for `target`'s post. `return_to` is where a same-tab
-/// authorization of a Refresh Token comes back to.
+/// authorization of a Refresh Token comes back to (it follows the screen's address).
 #[component]
 pub fn RightsDialog(
     target: RightsTarget,
-    return_to: String,
+    #[prop(into)] return_to: Signal<String>,
     #[prop(optional)] on_status: Option<OnStatus>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -208,7 +210,7 @@ pub fn RightsDialog(
     let tab = RwSignal::new(Tab::Request);
     let dialog_cell = StoredValue::new(None::<Dialog>);
     let refresher = Refresher::new(
-        return_to,
+        return_to.get_untracked(),
         Callback::new(move |done: Finished| {
             if let Some(d) = dialog_cell.get_value() {
                 d.refreshed(done);
@@ -226,6 +228,38 @@ pub fn RightsDialog(
         refresher,
     };
     dialog_cell.set_value(Some(dialog));
+    // OAUTH-3: a same-tab authorization comes back to the screen with this dialog open again
+    // for the same post; what was typed in it is kept per post (store.rs).
+    Effect::new(move |_| {
+        let base = return_to.get();
+        let href = match target.with(|p| p.as_ref().map(|p| p.id.clone())) {
+            Some(id) => {
+                let sep = if base.contains('?') { '&' } else { '?' };
+                let id = String::from(js_sys::encode_uri_component(&id));
+                format!("{base}{sep}{RIGHTS_PARAM}={id}")
+            }
+            None => base,
+        };
+        refresher.set_return_to(href);
+    });
+    {
+        let query = use_query_map();
+        let back = query.with_untracked(|q| {
+            q.get(STATE_PARAM)
+                .is_some()
+                .then(|| q.get(RIGHTS_PARAM))
+                .flatten()
+        });
+        if let Some(id) = back.filter(|id| !id.is_empty()) {
+            let api = expect_context::<Api>();
+            spawn_local_scoped(async move {
+                // Not found or failing: the screen is there, and the outcome is said above it.
+                if let Ok(post) = api.post_by_id(&id).await {
+                    target.try_set(Some(Arc::new(post)));
+                }
+            });
+        }
+    }
 
     // Open when a post is chosen; remember what had focus (A11Y-1).
     Effect::new(move |_| {

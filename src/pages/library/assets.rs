@@ -13,6 +13,7 @@ use crate::api::{Api, AppError};
 use crate::app::{unless_shell_says, when_session_back};
 use crate::components::format;
 use crate::components::i18n::use_i18n;
+use crate::components::resume::ResumedAuthorization;
 use crate::components::rights::{RightsDialog, RightsTarget, StatusBadge};
 use crate::components::states::{ErrorSlot, Skeleton};
 use crate::config::Config;
@@ -94,6 +95,7 @@ pub fn AssetsPage() -> impl IntoView {
     view! {
         <section class="stc-page stc-assets" aria-labelledby="stc-page-title">
             <h2 id="stc-page-title" class="stc-page__title">{move || i18n.t(Msg::AssetsHeading)}</h2>
+            <ResumedAuthorization path=ASSETS/>
             <ErrorSlot error on_retry=retry/>
             {grid}
             <RightsDialog target=rights return_to on_status/>

@@ -140,6 +140,39 @@ test('RR-3 the API reports the token expired on send: the error is announced, th
   await page.screenshot({ path: '/work/shots/rights-requested.png' });
 });
 
+test('RR-3 OAUTH-3 with pop-ups blocked, refreshing in the dialog continues in this tab and comes back to Saved assets with the dialog open again and the message kept', async ({ page, standIn }) => {
+  await page.addInitScript(() => {
+    window.open = () => null;
+  });
+  const p = await post(standIn, 'post_00010');
+  await openFromAsset(page, p.author_handle);
+  await expect(alert(page)).toContainText('@hurray');
+  const typed = 'Hi @{handle}, typed before the refresh: may we share this? Reply #{grantTag} {termsLink}';
+  await message(page).fill(typed);
+  await dialog(page).getByRole('button', { name: 'Refresh Token' }).click();
+  await dialog(page).getByRole('button', { name: 'Continue in this tab' }).click();
+  await page.waitForURL(/\/oauth\/instagram\/authorize\?state=/);
+  await page.getByRole('button', { name: 'Authorize App' }).click();
+
+  await page.waitForURL(/\/library\/assets/);
+  // The same dialog, for the same post, with the message as it was typed; the account is active.
+  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(page)).toContainText(`@${p.author_handle}`);
+  await expect(message(page)).toHaveValue(typed);
+  await expect(dialog(page).locator('.stc-rights-option').filter({ hasText: 'Instagram rights (default)' })).toContainText('Active');
+  await expect(alert(page)).toBeEmpty();
+  await page.screenshot({ path: '/work/shots/assets-back-from-this-tab.png' });
+  // Behind it, the page says how the authorization ended; the address is the page's own.
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+  await expect(page.locator('.stc-resumed')).toContainText('The token of @hurray was refreshed.');
+  expect(new URL(page.url()).search).toBe('');
+  await page.reload();
+  await expect(assetCard(page, p.author_handle)).toBeVisible();
+  await expect(dialog(page)).toBeHidden();
+  await expect(page.locator('.stc-resumed')).toBeEmpty();
+});
+
 test('RR-3 choosing another, valid account instead also goes through with the typed message kept', async ({ page, standIn }) => {
   const p = await post(standIn, 'post_00010');
   await openFromAsset(page, p.author_handle);

@@ -292,6 +292,61 @@ test('OAUTH-3 a blocked authorization window is said in words', async ({ page })
   await expect(popup.getByRole('button', { name: 'Refresh Token' })).not.toHaveAttribute('aria-disabled', 'true');
 });
 
+test.describe('with pop-ups blocked', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => {
+      window.open = () => null;
+    });
+  });
+
+  /** Searches, refreshes @hurray from its popup and continues in this tab, at the provider. */
+  async function continueInThisTab(page: Page) {
+    await page.goto(SEARCH);
+    await page.getByRole('combobox', { name: 'Search type' }).selectOption('recent_tags');
+    await search(page, 'summer');
+    const popup = popups(page).first();
+    await expect(popup).toContainText('@hurray');
+    await popup.getByRole('button', { name: 'Refresh Token' }).click();
+    await popup.getByRole('button', { name: 'Continue in this tab' }).click();
+    await page.waitForURL(/\/oauth\/instagram\/authorize\?state=/);
+  }
+
+  test('OAUTH-3 SRCH-3 SRCH-8 continuing in this tab comes back to the same search, says the token was refreshed, and the search uses it', async ({ page, standIn }) => {
+    await continueInThisTab(page);
+    await page.getByRole('button', { name: 'Authorize App' }).click();
+
+    await page.waitForURL(/\/library\/social-search\/instagram\?/);
+    // The same search, typed and chosen, not an empty form.
+    await expect(searchBox(page)).toHaveValue('summer');
+    await expect(page.getByRole('combobox', { name: 'Search type' })).toHaveValue('recent_tags');
+    await expect(page.getByRole('status').filter({ hasText: 'The token of @hurray was refreshed.' })).toBeVisible();
+    // The refreshed account is first in the fallback order again: no popup, no account passed over.
+    await expect(page.getByText('Searched with @hurray')).toBeVisible();
+    await expect(popups(page)).toHaveCount(0);
+    await page.screenshot({ path: '/work/shots/search-back-from-this-tab.png' });
+    const seen = await searches(standIn);
+    expect(seen.at(-1)).toEqual(expect.objectContaining({ account: 'acc_ig_hurray', status: 200, q: 'summer' }));
+    // oauth_state is gone from the address: a reload runs the search and says nothing more.
+    const url = new URL(page.url());
+    expect(url.searchParams.get('oauth_state')).toBeNull();
+    expect(url.searchParams.get('q')).toBe('summer');
+    await page.reload();
+    await expect(page.getByText('Searched with @hurray')).toBeVisible();
+    await expect(page.getByText('The token of @hurray was refreshed.')).toHaveCount(0);
+  });
+
+  test('OAUTH-3 denying in this tab comes back to the same search and says so; the search falls back as before', async ({ page }) => {
+    await continueInThisTab(page);
+    await page.getByRole('button', { name: 'Deny' }).click();
+
+    await page.waitForURL(/\/library\/social-search\/instagram\?/);
+    await expect(searchBox(page)).toHaveValue('summer');
+    await expect(page.getByRole('alert').filter({ hasText: 'The authorization was denied at Instagram. Nothing was changed.' })).toBeVisible();
+    await expect(page.getByText('Searched with @lfqa')).toBeVisible();
+    await expect(popups(page).first()).toContainText('The Instagram token of @hurray has expired.');
+  });
+});
+
 test('TOK-4 OAUTH-1 a token the API can refresh silently needs no window: the blank one opened on click is closed', async ({ page, standIn }) => {
   // @lfqa's token is valid and older than a day, so it can be refreshed silently; make its first
   // search answer token_expired so that it shows up in a popup.

@@ -37,7 +37,9 @@ use crate::domain::fallback::{
 use crate::domain::search::{append_page, validate, QueryProblem, SearchQuery, UrlSearch};
 use crate::i18n::Msg;
 
+use crate::components::resume::ResumedAuthorization;
 use crate::components::rights::{RightsDialog, RightsTarget};
+use crate::config::Config;
 use popups::TokenPopups;
 use results::{DetailsDialog, Results};
 
@@ -622,7 +624,17 @@ pub fn InstagramSearchPage() -> impl IntoView {
     let details = RwSignal::new(None::<Arc<Post>>);
     // RR-1: Request Rights on a result opens the Rights options dialog.
     let rights: RightsTarget = RwSignal::new(None);
-    let rights_return = expect_context::<crate::config::Config>().href(INSTAGRAM_SEARCH);
+    // OAUTH-3: an authorization that continues in this tab (from a popup or the rights dialog)
+    // comes back to this search, not to an empty form.
+    let config = expect_context::<Config>();
+    let return_to = Memo::new(move |_| match url_search.get() {
+        UrlSearch::Valid(q) => config.href(&format!("{INSTAGRAM_SEARCH}?{}", q.to_url_query())),
+        _ => config.href(INSTAGRAM_SEARCH),
+    });
+    let known_accounts = Signal::derive(move || match state.accounts.get() {
+        Accounts::Ready(list) => Some(list),
+        _ => None,
+    });
 
     view! {
         <section class="stc-page stc-search" aria-labelledby="stc-page-title">
@@ -714,10 +726,15 @@ pub fn InstagramSearchPage() -> impl IntoView {
             </form>
             // Fixed at the bottom left, but early in the document: the keyboard reaches the
             // popups right after the form, before a hundred results.
-            <TokenPopups state/>
+            <ResumedAuthorization
+                path=INSTAGRAM_SEARCH
+                accounts=known_accounts
+                on_refreshed=Callback::new(move |account| state.refreshed(account))
+            />
+            <TokenPopups state return_to/>
             <Results state api_origin=api_origin.clone() details rights/>
             <DetailsDialog details api_origin/>
-            <RightsDialog target=rights return_to=rights_return/>
+            <RightsDialog target=rights return_to/>
         </section>
     }
 }

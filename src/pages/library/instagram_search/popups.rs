@@ -15,16 +15,14 @@ use crate::components::format;
 use crate::components::i18n::use_i18n;
 use crate::components::icons::{CloseIcon, WarningIcon};
 use crate::components::refresh::{Finished, RefreshButton, RefreshFeedback, Refresher};
-use crate::config::Config;
 use crate::domain::fallback::PassReason;
 use crate::i18n::Msg;
-use crate::pages::library::INSTAGRAM_SEARCH;
 
 /// How long an untouched popup stays.
 const LINGER: Duration = Duration::from_secs(20);
 
 #[component]
-pub(super) fn TokenPopups(state: SearchState) -> impl IntoView {
+pub(super) fn TokenPopups(state: SearchState, return_to: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div
@@ -36,14 +34,14 @@ pub(super) fn TokenPopups(state: SearchState) -> impl IntoView {
             <For
                 each=move || state.popups.get()
                 key=|p| p.key
-                children=move |p| view! { <TokenPopup key=p.key state/> }
+                children=move |p| view! { <TokenPopup key=p.key state return_to/> }
             />
         </div>
     }
 }
 
 #[component]
-fn TokenPopup(key: u64, state: SearchState) -> impl IntoView {
+fn TokenPopup(key: u64, state: SearchState, return_to: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let data = Memo::new(move |_| {
@@ -149,9 +147,9 @@ fn TokenPopup(key: u64, state: SearchState) -> impl IntoView {
         }
     });
     // The shared Refresh Token flow (components::refresh); a same-tab authorization comes back
-    // to the search screen.
+    // to this search (OAUTH-3), which then says how it ended (components::resume).
     let refresher = Refresher::new(
-        expect_context::<Config>().href(INSTAGRAM_SEARCH),
+        return_to.get_untracked(),
         Callback::new(move |done: Finished| {
             if !done.end.is_success() {
                 return;
@@ -162,6 +160,7 @@ fn TokenPopup(key: u64, state: SearchState) -> impl IntoView {
             refreshed.set(true);
         }),
     );
+    Effect::new(move |_| refresher.set_return_to(return_to.get()));
     let actions = {
         let account = account.clone();
         move || {

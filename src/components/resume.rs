@@ -1,0 +1,119 @@
+//! OAUTH-3 "Continue in this tab" on screens whose Refresh Token buttons live in passing places:
+//! the search's token popups and the Rights options dialog (on the search and on Assets). The
+//! authorization comes back to the screen's own address, query included, so the search the person
+//! was looking at comes back with it; this says, at the top of the screen, how the authorization
+//! ended and for which account.
+//!
+//! Social Accounts and Streams show the outcome at the account's own card or stream instead.
+
+use api_types::{AccountRef, SocialAccount};
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use super::refresh::{Finished, RefreshFeedback, Refresher};
+use super::states::ErrorSlot;
+use crate::api::Api;
+use crate::config::Config;
+
+/// The query parameter the API adds to `return_to` after a same-tab authorization.
+pub const STATE_PARAM: &str = "oauth_state";
+/// The post whose Rights options dialog the authorization started from (`return_to` carries it;
+/// the dialog opens again, with what was typed in it).
+pub const RIGHTS_PARAM: &str = "rights";
+
+/// Reads `?oauth_state=` once, takes it and [`RIGHTS_PARAM`] out of the address (a reload must
+/// not say it again) and shows how that authorization ended. `path` is the screen's in-app path.
+/// `accounts` names the account of a flow that failed (a successful one carries it); a screen
+/// without a list of its own leaves it out and the accounts are read when there is something to
+/// resume.
+#[component]
+pub fn ResumedAuthorization(
+    path: &'static str,
+    #[prop(optional, into)] accounts: Option<Signal<Option<Vec<SocialAccount>>>>,
+    #[prop(optional)] on_refreshed: Option<Callback<SocialAccount>>,
+) -> impl IntoView {
+    let config = expect_context::<Config>();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let outcome = RwSignal::new(None::<Finished>);
+    let refresher = Refresher::new(
+        config.href(path),
+        Callback::new(move |done: Finished| {
+            if let (Some(account), Some(cb)) = (done.account.clone(), on_refreshed) {
+                cb.run(account);
+            }
+            outcome.set(Some(done));
+        }),
+    );
+    let own_list = RwSignal::new(None::<Vec<SocialAccount>>);
+    let accounts = accounts.unwrap_or_else(|| own_list.into());
+
+    let resumed = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let Some(state) = query.with(|q| q.get(STATE_PARAM)).filter(|s| !s.is_empty()) else {
+            return;
+        };
+        if resumed.get_value().as_deref() == Some(state.as_str()) {
+            return;
+        }
+        resumed.set_value(Some(state.clone()));
+        refresher.resume(state);
+        if own_list.get_untracked().is_none() && accounts.get_untracked().is_none() {
+            let api = expect_context::<Api>();
+            spawn_local_scoped(async move {
+                if let Ok(list) = api.accounts().await {
+                    own_list.try_set(Some(list));
+                }
+            });
+        }
+        // The same screen, the same search: everything but the state stays in the address.
+        let rest = query.with_untracked(|q| {
+            let mut q = q.clone();
+            q.remove(STATE_PARAM);
+            q.remove(RIGHTS_PARAM);
+            q.to_query_string()
+        });
+        navigate(
+            &format!("{path}{rest}"),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+
+    // The account the flow was for, as the screen knows it.
+    let account = Memo::new(move |_| {
+        let done = outcome.get()?;
+        let known = accounts.with(|list| {
+            list.as_ref()?
+                .iter()
+                .find(|a| a.id == done.key)
+                .map(account_ref)
+        });
+        known.or_else(|| done.account.as_ref().map(account_ref))
+    });
+    let resume_error = Signal::derive(move || refresher.resume_error.get().map(|(e, _)| e));
+    let retry = Callback::new(move |_| {
+        if let Some((_, state)) = refresher.resume_error.get_untracked() {
+            refresher.resume(state);
+        }
+    });
+    view! {
+        <div class="stc-resumed">
+            <ErrorSlot error=resume_error on_retry=retry/>
+            {move || account.get().map(|account| view! { <RefreshFeedback refresher account/> })}
+        </div>
+    }
+}
+
+fn account_ref(a: &SocialAccount) -> AccountRef {
+    AccountRef {
+        id: a.id.clone(),
+        network: a.network,
+        handle: a.handle.clone(),
+    }
+}
