@@ -1,20 +1,19 @@
 //! OAUTH-3 "Continue in this tab" on screens whose Refresh Token buttons live in passing places:
-//! the search's token popups and the Rights options dialog (on the search and on Assets). The
-//! authorization comes back to the screen's own address, query included, so the search the person
-//! was looking at comes back with it; this says, at the top of the screen, how the authorization
-//! ended and for which account.
+//! the search's token popups and the Rights options dialog (on the search and on Saved assets).
+//! The authorization comes back to the screen's own address, query included, so the search the
+//! person was looking at comes back with it. From a token popup, this says at the top of the
+//! screen how the authorization ended and for which account; from the Rights options dialog
+//! (`rights=` names the post) the dialog opens again and says it there (components::rights).
 //!
 //! Social Accounts and Streams show the outcome at the account's own card or stream instead.
 
 use api_types::{AccountRef, SocialAccount};
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::refresh::{Finished, RefreshFeedback, Refresher};
 use super::states::ErrorSlot;
-use crate::api::Api;
 use crate::config::Config;
 
 /// The query parameter the API adds to `return_to` after a same-tab authorization.
@@ -24,10 +23,10 @@ pub const STATE_PARAM: &str = "oauth_state";
 pub const RIGHTS_PARAM: &str = "rights";
 
 /// Reads `?oauth_state=` once, takes it and [`RIGHTS_PARAM`] out of the address (a reload must
-/// not say it again) and shows how that authorization ended. `path` is the screen's in-app path.
-/// `accounts` names the account of a flow that failed (a successful one carries it); a screen
-/// without a list of its own leaves it out and the accounts are read when there is something to
-/// resume.
+/// not say it again) and, unless the Rights options dialog takes it over, shows how that
+/// authorization ended. `path` is the screen's in-app path. `accounts` names the account of a
+/// flow that failed (a successful one carries it); a screen whose only Refresh Token is in the
+/// dialog leaves it out.
 #[component]
 pub fn ResumedAuthorization(
     path: &'static str,
@@ -47,8 +46,6 @@ pub fn ResumedAuthorization(
             outcome.set(Some(done));
         }),
     );
-    let own_list = RwSignal::new(None::<Vec<SocialAccount>>);
-    let accounts = accounts.unwrap_or_else(|| own_list.into());
 
     let resumed = StoredValue::new(None::<String>);
     Effect::new(move |_| {
@@ -59,14 +56,8 @@ pub fn ResumedAuthorization(
             return;
         }
         resumed.set_value(Some(state.clone()));
-        refresher.resume(state);
-        if own_list.get_untracked().is_none() && accounts.get_untracked().is_none() {
-            let api = expect_context::<Api>();
-            spawn_local_scoped(async move {
-                if let Ok(list) = api.accounts().await {
-                    own_list.try_set(Some(list));
-                }
-            });
+        if query.with_untracked(|q| q.get(RIGHTS_PARAM).is_none()) {
+            refresher.resume(state);
         }
         // The same screen, the same search: everything but the state stays in the address.
         let rest = query.with_untracked(|q| {
@@ -88,11 +79,13 @@ pub fn ResumedAuthorization(
     // The account the flow was for, as the screen knows it.
     let account = Memo::new(move |_| {
         let done = outcome.get()?;
-        let known = accounts.with(|list| {
-            list.as_ref()?
-                .iter()
-                .find(|a| a.id == done.key)
-                .map(account_ref)
+        let known = accounts.and_then(|list| {
+            list.with(|l| {
+                l.as_ref()?
+                    .iter()
+                    .find(|a| a.id == done.key)
+                    .map(account_ref)
+            })
         });
         known.or_else(|| done.account.as_ref().map(account_ref))
     });

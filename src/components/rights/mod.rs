@@ -244,13 +244,10 @@ pub fn RightsDialog(
     });
     {
         let query = use_query_map();
-        let back = query.with_untracked(|q| {
-            q.get(STATE_PARAM)
-                .is_some()
-                .then(|| q.get(RIGHTS_PARAM))
-                .flatten()
-        });
-        if let Some(id) = back.filter(|id| !id.is_empty()) {
+        let back = query.with_untracked(|q| q.get(STATE_PARAM).zip(q.get(RIGHTS_PARAM)));
+        if let Some((state, id)) = back.filter(|(s, id)| !s.is_empty() && !id.is_empty()) {
+            // How it ended is said here, at the account, where the person clicked.
+            refresher.resume(state);
             let api = expect_context::<Api>();
             spawn_local_scoped(async move {
                 // Not found or failing: the screen is there, and the outcome is said above it.
