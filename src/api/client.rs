@@ -197,6 +197,23 @@ impl Api {
         json_body: Option<String>,
         headers: &[(&str, &str)],
     ) -> Result<T, AppError> {
+        // Only the decoding depends on the response type: the request itself is one function
+        // for all of them, not a copy per type (every copy ships in the wasm).
+        let text = self.exchange(method, path, json_body, headers).await?;
+        let envelope: Envelope<T> =
+            serde_json::from_str(&text).map_err(|_| AppError::Undecodable)?;
+        self.observe_clock(envelope.now);
+        Ok(envelope.data)
+    }
+
+    /// Sends one request: the body of a 2xx answer, else the error it means.
+    async fn exchange(
+        &self,
+        method: Method,
+        path: &str,
+        json_body: Option<String>,
+        headers: &[(&str, &str)],
+    ) -> Result<String, AppError> {
         let url = format!("{}{}", self.base, path);
         let controller = AbortController::new().ok();
         let signal = controller.as_ref().map(|c| c.signal());
@@ -265,10 +282,7 @@ impl Api {
                 }
             })?;
             if (200..300).contains(&status) {
-                let envelope: Envelope<T> =
-                    serde_json::from_str(&text).map_err(|_| AppError::Undecodable)?;
-                self.observe_clock(envelope.now);
-                Ok(envelope.data)
+                Ok(text)
             } else {
                 let (error, now) = AppError::from_response(status, &text);
                 if let Some(now) = now {
