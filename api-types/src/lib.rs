@@ -343,8 +343,10 @@ pub struct RefreshRequest {
     pub return_to: Option<String>,
 }
 
-/// The answer to a refresh or add (TOK-4): done silently, or authorize in a popup.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+/// The answer to a refresh or add (TOK-4): done silently, or authorize in a popup. On the wire
+/// `{"outcome": "refreshed", "account": ..}` or `{"outcome": "authorize", "authorize_url": ..,
+/// "state": ..}`.
+#[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum AuthorizationStart {
     Refreshed {
@@ -354,6 +356,47 @@ pub enum AuthorizationStart {
         authorize_url: String,
         state: String,
     },
+}
+
+/// Decoded through a flat record rather than serde's internally tagged enums, which buffer the
+/// whole object first and so compile a second decoder for `SocialAccount` and everything in it
+/// (about 15 KB of the app's wasm). Same wire format, same errors for a missing field.
+impl<'de> Deserialize<'de> for AuthorizationStart {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Outcome {
+            Refreshed,
+            Authorize,
+        }
+        #[derive(Deserialize)]
+        struct Flat {
+            outcome: Outcome,
+            #[serde(default)]
+            account: Option<SocialAccount>,
+            #[serde(default)]
+            authorize_url: Option<String>,
+            #[serde(default)]
+            state: Option<String>,
+        }
+
+        let flat = Flat::deserialize(deserializer)?;
+        match flat.outcome {
+            Outcome::Refreshed => Ok(AuthorizationStart::Refreshed {
+                account: flat
+                    .account
+                    .ok_or_else(|| D::Error::missing_field("account"))?,
+            }),
+            Outcome::Authorize => Ok(AuthorizationStart::Authorize {
+                authorize_url: flat
+                    .authorize_url
+                    .ok_or_else(|| D::Error::missing_field("authorize_url"))?,
+                state: flat.state.ok_or_else(|| D::Error::missing_field("state"))?,
+            }),
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -765,6 +808,53 @@ mod tests {
                 state: "s1".into()
             }
         );
+    }
+
+    #[test]
+    fn authorization_start_round_trips_and_needs_its_fields() {
+        let account = SocialAccount {
+            id: "acc_ig_danni".into(),
+            network: SocialNetwork::Instagram,
+            handle: "danni".into(),
+            display_name: "danni".into(),
+            avatar_url: None,
+            identity_id: "ig-1".into(),
+            position: 1,
+            token: Token {
+                kind: TokenKind::InstagramLongLived,
+                expires_at: Some(OffsetDateTime::UNIX_EPOCH),
+                invalidated: None,
+                connected_at: OffsetDateTime::UNIX_EPOCH,
+                last_refreshed_at: None,
+                last_refreshed_by: None,
+            },
+        };
+        for start in [
+            AuthorizationStart::Refreshed { account },
+            AuthorizationStart::Authorize {
+                authorize_url: "https://x/a".into(),
+                state: "s1".into(),
+            },
+        ] {
+            let json = serde_json::to_string(&start).unwrap();
+            assert_eq!(
+                serde_json::from_str::<AuthorizationStart>(&json).unwrap(),
+                start
+            );
+        }
+        for (json, missing) in [
+            (r#"{"outcome":"refreshed"}"#, "account"),
+            (r#"{"outcome":"authorize","state":"s1"}"#, "authorize_url"),
+            (
+                r#"{"outcome":"authorize","authorize_url":"https://x/a"}"#,
+                "state",
+            ),
+        ] {
+            let e = serde_json::from_str::<AuthorizationStart>(json).unwrap_err();
+            assert!(e.to_string().contains(missing), "{json}: {e}");
+        }
+        assert!(serde_json::from_str::<AuthorizationStart>(r#"{"outcome":"other"}"#).is_err());
+        assert!(serde_json::from_str::<AuthorizationStart>(r#"{"account":null}"#).is_err());
     }
 
     #[test]
