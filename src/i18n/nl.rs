@@ -121,7 +121,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         PostLikes(_, shown) => return format!("{shown} vind-ik-leuks").into(),
         PostComments(1, _) => "1 reactie",
         PostComments(_, shown) => return format!("{shown} reacties").into(),
-        ViewDetails => "Details bekijken",
+        ViewDetails => "Details",
         Save => "Opslaan",
         Saving => "Bezig met opslaan…",
         Saved => "Opgeslagen",

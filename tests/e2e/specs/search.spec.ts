@@ -570,6 +570,35 @@ test('SRCH-2 the grid keeps its height when off-screen cards are laid out: "Load
   }
 });
 
+for (const locale of ['en-US', 'nl-NL']) {
+  test.describe(`pictures in ${locale}`, () => {
+    test.use({ locale });
+
+    test(`SRCH-2 every picture gets the same height: the buttons take two rows at most (${locale})`, async ({ page }) => {
+      // The rows are a fixed height (above): a third row of buttons, from longer labels, would be
+      // taken from the picture, and a row of cards would have pictures of different heights.
+      for (const width of [1280, 900, 1600]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${SEARCH}?type=recent_tags&q=coffee`);
+        await expect(cards(page)).toHaveCount(100);
+        const shapes = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.stc-result')].map((card) => {
+            card.style.contentVisibility = 'visible';
+            const media = card.querySelector('.stc-result__media')!.getBoundingClientRect();
+            const tops = new Set([...card.querySelectorAll('.stc-result__actions > *')].map((b) => Math.round(b.getBoundingClientRect().top)));
+            return { w: Math.round(media.width), h: Math.round(media.height), rows: tops.size };
+          }),
+        );
+        const tallest = Math.max(...shapes.map((s) => s.h));
+        for (const [i, s] of shapes.entries()) {
+          expect(s.rows, `${width} px wide, card ${i + 1}: rows of buttons`).toBeLessThanOrEqual(2);
+          expect(s.h, `${width} px wide, card ${i + 1}: picture ${s.w} x ${s.h}`).toBe(Math.min(tallest, s.w));
+        }
+      }
+    });
+  });
+}
+
 test('SRCH-3 the search lives in the URL: reload and back/forward restore it', async ({ page }) => {
   await page.goto(SEARCH);
   await search(page, '#summer');
@@ -715,9 +744,9 @@ test.describe('in Dutch', () => {
     await expect(popups(page).nth(2)).toContainText('Het Instagram-token van @hurray is verlopen.');
     await expect(popups(page).nth(2)).toContainText('De zoekopdracht gebruikte in plaats daarvan @johnny.');
     await expect(popups(page).nth(2).getByRole('button', { name: 'Token vernieuwen' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Details bekijken' }).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Details', exact: true }).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Meer laden' })).toBeVisible();
-    await page.getByRole('button', { name: 'Details bekijken' }).first().click();
+    await page.getByRole('button', { name: 'Details', exact: true }).first().click();
     await expect(page.getByRole('dialog', { name: 'Details van het bericht' })).toBeVisible();
     await expect(page.getByRole('dialog')).toContainText('Auteur');
     await page.screenshot({ path: '/work/shots/search-nl-details.png' });
