@@ -267,6 +267,13 @@ impl Refresher {
         });
     }
 
+    /// Reads the outcome of a same-tab authorization again, after reading it failed.
+    pub fn retry_resume(&self) {
+        if let Some((_, state)) = self.resume_error.get_untracked() {
+            self.resume(state);
+        }
+    }
+
     /// Whether the screen is still there: answers that arrive after it left are dropped (its
     /// signals and callback are gone).
     fn alive(&self) -> bool {

@@ -35,7 +35,6 @@ pub fn ResumedAuthorization(
 ) -> impl IntoView {
     let config = expect_context::<Config>();
     let query = use_query_map();
-    let navigate = use_navigate();
     let outcome = RwSignal::new(None::<Finished>);
     let refresher = Refresher::new(
         config.href(path),
@@ -47,33 +46,12 @@ pub fn ResumedAuthorization(
         }),
     );
 
-    let resumed = StoredValue::new(None::<String>);
-    Effect::new(move |_| {
-        let Some(state) = query.with(|q| q.get(STATE_PARAM)).filter(|s| !s.is_empty()) else {
-            return;
-        };
-        if resumed.get_value().as_deref() == Some(state.as_str()) {
-            return;
-        }
-        resumed.set_value(Some(state.clone()));
-        if query.with_untracked(|q| q.get(RIGHTS_PARAM).is_none()) {
+    // A flow from the Rights options dialog (`rights=`) is the dialog's to say.
+    let from_dialog = query.with_untracked(|q| q.get(RIGHTS_PARAM).is_some());
+    on_authorization_return(path, move |state| {
+        if !from_dialog {
             refresher.resume(state);
         }
-        // The same screen, the same search: everything but the state stays in the address.
-        let rest = query.with_untracked(|q| {
-            let mut q = q.clone();
-            q.remove(STATE_PARAM);
-            q.remove(RIGHTS_PARAM);
-            q.to_query_string()
-        });
-        navigate(
-            &format!("{path}{rest}"),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
     });
 
     // The account the flow was for, as the screen knows it.
@@ -90,11 +68,7 @@ pub fn ResumedAuthorization(
         known.or_else(|| done.account.as_ref().map(account_ref))
     });
     let resume_error = Signal::derive(move || refresher.resume_error.get().map(|(e, _)| e));
-    let retry = Callback::new(move |_| {
-        if let Some((_, state)) = refresher.resume_error.get_untracked() {
-            refresher.resume(state);
-        }
-    });
+    let retry = Callback::new(move |_| refresher.retry_resume());
     view! {
         <div class="stc-resumed">
             <ErrorSlot error=resume_error on_retry=retry/>
@@ -109,4 +83,37 @@ fn account_ref(a: &SocialAccount) -> AccountRef {
         network: a.network,
         handle: a.handle.clone(),
     }
+}
+
+/// Calls `resume` once with the `oauth_state` the screen at `path` was opened with (OAUTH-3),
+/// and takes it and [`RIGHTS_PARAM`] out of the address, so that a reload does not say the
+/// outcome again. The rest of the address (a search's query) stays.
+pub fn on_authorization_return(path: &'static str, resume: impl Fn(String) + 'static) {
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let resumed = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let Some(state) = query.with(|q| q.get(STATE_PARAM)).filter(|s| !s.is_empty()) else {
+            return;
+        };
+        if resumed.get_value().as_deref() == Some(state.as_str()) {
+            return;
+        }
+        resumed.set_value(Some(state.clone()));
+        resume(state);
+        let rest = query.with_untracked(|q| {
+            let mut q = q.clone();
+            q.remove(STATE_PARAM);
+            q.remove(RIGHTS_PARAM);
+            q.to_query_string()
+        });
+        navigate(
+            &format!("{path}{rest}"),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
 }

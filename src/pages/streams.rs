@@ -8,8 +8,6 @@ use std::time::Duration;
 use api_types::{AccountRef, DestinationKind, Session, SocialAccount, Stream, Timestamp};
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::SectionHeader;
@@ -20,6 +18,7 @@ use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::icons::{CheckIcon, InfoIcon, Spinner};
 use crate::components::refresh::{Finished, RefreshButton, RefreshFeedback, Refresher};
+use crate::components::resume::on_authorization_return;
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::config::Config;
 use crate::domain::streams::{
@@ -158,32 +157,9 @@ pub fn StreamsPage() -> impl IntoView {
     );
 
     // OAUTH-3: back from an authorization that continued in this tab.
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let resumed = StoredValue::new(None::<String>);
-    Effect::new(move |_| {
-        let Some(state) = query.with(|q| q.get("oauth_state")) else {
-            return;
-        };
-        if resumed.get_value().as_deref() == Some(state.as_str()) {
-            return;
-        }
-        resumed.set_value(Some(state.clone()));
-        refresher.resume(state);
-        navigate(
-            STREAMS,
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
-    });
+    on_authorization_return(STREAMS, move |state| refresher.resume(state));
     let resume_error = Signal::derive(move || refresher.resume_error.get().map(|(e, _)| e));
-    let retry_resume = Callback::new(move |_| {
-        if let Some((_, state)) = refresher.resume_error.get_untracked() {
-            refresher.resume(state);
-        }
-    });
+    let retry_resume = Callback::new(move |_| refresher.retry_resume());
 
     let announce = RwSignal::new(None::<Msg>);
     let ctx = Ctx {

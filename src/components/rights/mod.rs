@@ -250,7 +250,8 @@ pub fn RightsDialog(
             refresher.resume(state);
             let api = expect_context::<Api>();
             spawn_local_scoped(async move {
-                // Not found or failing: the screen is there, and the outcome is said above it.
+                // Not found or failing: the screen is there without the dialog; the account's
+                // state, read afresh, still says whether the refresh worked.
                 if let Ok(post) = api.post_by_id(&id).await {
                     target.try_set(Some(Arc::new(post)));
                 }
