@@ -13,12 +13,12 @@ use crate::components::i18n::{initial_locale, provide_i18n, use_i18n};
 use crate::components::states::{ErrorSlot, Skeleton};
 use crate::config::{Config, ConfigError, Mode};
 use crate::i18n::Msg;
-use crate::pages::library::{AssetsPage, InstagramSearchPage, LibraryLayout, INSTAGRAM_SEARCH};
-use crate::pages::not_found::NotFound;
-use crate::pages::settings::{
-    RightsManagementPage, SettingsLayout, SocialAccountsPage, SOCIAL_ACCOUNTS,
+use crate::pages::lazy::{
+    AssetsScreen, InstagramSearchScreen, RightsManagementScreen, StreamsScreen,
 };
-use crate::pages::streams::StreamsPage;
+use crate::pages::library::{LibraryLayout, INSTAGRAM_SEARCH};
+use crate::pages::not_found::NotFound;
+use crate::pages::settings::{SettingsLayout, SocialAccountsPage, SOCIAL_ACCOUNTS};
 
 /// The id of the element a host page may fill with the configuration JSON (EMB-3).
 pub const CONFIG_ELEMENT_ID: &str = "social-console-config";
@@ -112,17 +112,17 @@ fn App(config: Config) -> impl IntoView {
                         <Route path=path!("/") view=|| view! { <Redirect path=SOCIAL_ACCOUNTS/> }/>
                         <ParentRoute path=path!("/settings") view=SettingsLayout>
                             <Route path=path!("/network/social-accounts") view=SocialAccountsPage/>
-                            <Route path=path!("/network/rights-management") view=RightsManagementPage/>
+                            <Route path=path!("/network/rights-management") view=RightsManagementScreen/>
                             <Route path=path!("/network") view=|| view! { <Redirect path=SOCIAL_ACCOUNTS/> }/>
                             <Route path=path!("") view=|| view! { <Redirect path=SOCIAL_ACCOUNTS/> }/>
                         </ParentRoute>
                         <ParentRoute path=path!("/library") view=LibraryLayout>
-                            <Route path=path!("/social-search/instagram") view=InstagramSearchPage/>
-                            <Route path=path!("/assets") view=AssetsPage/>
+                            <Route path=path!("/social-search/instagram") view=InstagramSearchScreen/>
+                            <Route path=path!("/assets") view=AssetsScreen/>
                             <Route path=path!("/social-search") view=|| view! { <Redirect path=INSTAGRAM_SEARCH/> }/>
                             <Route path=path!("") view=|| view! { <Redirect path=INSTAGRAM_SEARCH/> }/>
                         </ParentRoute>
-                        <Route path=path!("/streams") view=StreamsPage/>
+                        <Route path=path!("/streams") view=StreamsScreen/>
                     </Routes>
                 </main>
             </div>

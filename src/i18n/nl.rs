@@ -38,6 +38,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         Loading => "Bezig met laden…",
         NotBuiltYet => "Nog niet gebouwd",
         NotBuiltYetBody => "Dit scherm heeft zijn plaats in de console, maar is nog niet gebouwd.",
+        ScreenNotLoaded => "Dit scherm kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.",
         NotFoundTitle => "Pagina niet gevonden",
         NotFoundBody => "Op dit adres staat geen pagina. Misschien is ze verplaatst, of is de link onvolledig.",
         NotFoundBack => "Naar Sociale accounts",

@@ -1,5 +1,6 @@
 //! One module per screen of the console.
 
+pub mod lazy;
 pub mod library;
 pub mod not_found;
 pub mod rights_management;

@@ -214,3 +214,63 @@ test('FAIL-1 a request whose page goes away is aborted, and the next page is not
   // The aborted answer is never shown as an error on the new page.
   await expect(page.getByRole('alert').filter({ hasText: /server|reach/ })).toHaveCount(0);
 });
+
+// Issue 9: the release build is cut per screen (src/pages/lazy.rs, bin/build-wasm).
+const wasmFiles = (page: import('@playwright/test').Page) => {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const file = new URL(r.url()).pathname.split('/').pop() ?? '';
+    if (file.endsWith('.wasm')) seen.push(file);
+  });
+  return seen;
+};
+
+test('PERF Social Accounts loads no other screen\'s code; a screen\'s code arrives when it is first opened, once', async ({ page }) => {
+  const wasm = wasmFiles(page);
+  await page.goto(SOCIAL_ACCOUNTS);
+  await expect(page.getByRole('heading', { level: 2, name: 'Social Accounts' })).toBeVisible();
+  await expect(page.locator('.stc-acc-card').first()).toBeVisible();
+  expect(wasm).toEqual(['social-token-console_bg.wasm']);
+
+  const nav = page.getByRole('navigation', { name: 'Console' });
+  await nav.getByRole('link', { name: 'Library' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Instagram' })).toBeVisible();
+  expect(wasm).toContain('split_search.wasm');
+  expect(wasm).not.toContain('split_streams.wasm');
+
+  await nav.getByRole('link', { name: 'Streams' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Streams' })).toBeVisible();
+  expect(wasm).toContain('split_streams.wasm');
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: 'Instagram' })).toBeVisible();
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Social Accounts' })).toBeVisible();
+  // Every file fetched once: back on a screen, its code is already there.
+  expect(wasm.length).toBe(new Set(wasm).size);
+});
+
+test.describe('a screen whose code cannot be fetched', () => {
+  // The chunk loader logs the failed fetch to the console itself, as an error.
+  test.use({ allowConsoleErrors: [/Failed to fetch/] });
+
+  test('PERF it says so in words, the rest of the console works, and Try again loads it', async ({ page }) => {
+    await page.route('**/split_search.wasm', (route) => route.abort());
+    await page.goto(INSTAGRAM_SEARCH);
+    const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
+    await expect(alert).toContainText('Check your connection and try again.');
+    await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+    await expectAxeClean(page, 'the screen could not be loaded');
+
+    // Still failing: the retry says so again instead of giving up or remembering the failure.
+    await alert.getByRole('button', { name: 'Try again' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(alert).toBeVisible();
+
+    await page.unroute('**/split_search.wasm');
+    await alert.getByRole('button', { name: 'Try again' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2, name: 'Instagram' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+  });
+});

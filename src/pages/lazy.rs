@@ -1,0 +1,148 @@
+//! Screens whose code the browser fetches the first time one is opened (issue 9).
+//!
+//! Most people open the console on Social Accounts and many never leave it, yet every screen's
+//! code used to arrive with the first page: about a third of the wasm. The release build
+//! (`bin/build-wasm`, with the `split` feature) cuts the module at the functions below with
+//! `wasm_split`: Instagram search, saved assets, streams and rights management each become a
+//! chunk of their own (code the screens share goes to shared chunks), fetched from next to the
+//! app's JS when the route first renders. While it arrives the screen shows the skeleton every
+//! screen shows while its data loads; if it cannot be fetched the person reads why, in words,
+//! with a button to try again (the loader does not remember a failure). Opening the screen a
+//! second time costs nothing: a loaded chunk stays loaded.
+//!
+//! Without the `split` feature (the browser tests, `cargo check`) the same functions return the
+//! screen directly, so nothing else in the app knows whether its code was split.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+use leptos::prelude::*;
+
+use crate::components::i18n::use_i18n;
+use crate::components::states::{Skeleton, WarningIcon};
+use crate::i18n::Msg;
+
+/// The chunk of a screen could not be fetched or instantiated (offline, the server lost the
+/// file after a deployment). The browser console has the details; the person gets words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotLoaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+type Loading<T> = Pin<Box<dyn Future<Output = Result<T, NotLoaded>>>>;
+
+/// How a screen's code arrives: `fetch` makes sure its chunk is there, `build` then makes its
+/// view (at once, as the chunk is loaded by then).
+#[derive(Clone, Copy)]
+struct Loader {
+    fetch: fn() -> Loading<()>,
+    build: fn() -> Loading<AnyView>,
+}
+
+/// One split point per screen: `$module` names the chunk. (rustfmt indents the attribute
+/// further on every run inside a macro, hence the skip.)
+#[rustfmt::skip]
+macro_rules! split_screen {
+    ($screen:ident, $module:ident, $view:path) => {
+        mod $module {
+            use super::*;
+
+            #[cfg(feature = "split")]
+            #[leptos::wasm_split::wasm_split(
+                $module,
+                wasm_split_path = ::leptos::wasm_split,
+                preload(fetch_chunk),
+                fallible
+            )]
+            pub fn build() -> Result<AnyView, NotLoaded> {
+                Ok(view! { <$view/> }.into_any())
+            }
+
+            #[cfg(feature = "split")]
+            pub fn loader() -> Loader {
+                Loader {
+                    fetch: || Box::pin(async { Ok(fetch_chunk().await?) }),
+                    build: || Box::pin(build()),
+                }
+            }
+
+            #[cfg(not(feature = "split"))]
+            pub fn loader() -> Loader {
+                Loader {
+                    fetch: || Box::pin(async { Ok(()) }),
+                    build: || Box::pin(async { Ok(view! { <$view/> }.into_any()) }),
+                }
+            }
+        }
+
+        #[component]
+        pub fn $screen() -> impl IntoView {
+            view! { <SplitScreen loader=$module::loader()/> }
+        }
+    };
+}
+
+split_screen!(
+    InstagramSearchScreen,
+    search,
+    crate::pages::library::InstagramSearchPage
+);
+split_screen!(AssetsScreen, assets, crate::pages::library::AssetsPage);
+split_screen!(StreamsScreen, streams, crate::pages::streams::StreamsPage);
+split_screen!(
+    RightsManagementScreen,
+    rights,
+    crate::pages::settings::RightsManagementPage
+);
+
+/// The skeleton while a screen's code arrives, the screen once it is there, and the reason with
+/// a retry when it could not be fetched.
+#[component]
+fn SplitScreen(loader: Loader) -> impl IntoView {
+    let i18n = use_i18n();
+    let fetched = LocalResource::new(move || (loader.fetch)());
+    let not_loaded = move || {
+        view! {
+            <section class="stc-page">
+                <div class="stc-error-slot" role="alert">
+                    <div class="stc-notice stc-notice--error">
+                        <WarningIcon/>
+                        <p class="stc-notice__text">{move || i18n.t(Msg::ScreenNotLoaded)}</p>
+                        <button
+                            type="button"
+                            class="stc-button stc-button--secondary"
+                            on:click=move |_| fetched.refetch()
+                        >
+                            {move || i18n.t(Msg::Retry)}
+                        </button>
+                    </div>
+                </div>
+            </section>
+        }
+        .into_any()
+    };
+    move || match fetched.get() {
+        None => view! {
+            <section class="stc-page">
+                <Skeleton lines=4/>
+            </section>
+        }
+        .into_any(),
+        Some(Err(NotLoaded)) => not_loaded(),
+        // The chunk is there, so `build` is ready at its first poll: the screen is built here,
+        // under this route's owner, in the same turn.
+        Some(Ok(())) => match (loader.build)()
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(Ok(screen)) => screen,
+            Poll::Ready(Err(NotLoaded)) | Poll::Pending => not_loaded(),
+        },
+    }
+}
