@@ -9,6 +9,7 @@ use super::notifications::Bell;
 use crate::api::Api;
 use crate::app::{use_session, SessionResource};
 use crate::i18n::{Locale, Msg};
+use crate::pages::lazy::prefetch;
 
 /// One top-level tab: its label, where it goes and the path prefix that makes it current.
 struct Tab {
@@ -67,6 +68,7 @@ pub fn TopBar() -> impl IntoView {
         .iter()
         .map(|tab| {
             let href = config.href(tab.href);
+            let to = tab.href;
             let prefix = tab.prefix;
             let label = tab.label.clone();
             let current = Memo::new(move |_| is_under(&location.pathname.get(), prefix));
@@ -77,6 +79,8 @@ pub fn TopBar() -> impl IntoView {
                         class:stc-topbar__tab--current=current
                         aria-current=move || current.get().then_some("page")
                         href=href
+                        on:pointerenter=move |_| prefetch(to)
+                        on:focus=move |_| prefetch(to)
                     >
                         {move || i18n.t(label.clone())}
                     </a>

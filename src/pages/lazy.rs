@@ -19,9 +19,13 @@ use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 
+use crate::components::chrome::is_under;
 use crate::components::i18n::use_i18n;
 use crate::components::states::{Skeleton, WarningIcon};
 use crate::i18n::Msg;
+use crate::pages::library::ASSETS;
+use crate::pages::settings::RIGHTS_MANAGEMENT;
+use crate::pages::streams::STREAMS;
 
 /// The chunk of a screen could not be fetched or instantiated (offline, the server lost the
 /// file after a deployment). The browser console has the details; the person gets words.
@@ -100,6 +104,34 @@ split_screen!(
     rights,
     crate::pages::settings::RightsManagementPage
 );
+
+/// The split screen a link to `path` (without the base path) opens, as `app.rs` routes it.
+fn loader_for(path: &str) -> Option<Loader> {
+    if path == "/library" || is_under(path, "/library/social-search") {
+        Some(search::loader())
+    } else if is_under(path, ASSETS) {
+        Some(assets::loader())
+    } else if is_under(path, STREAMS) {
+        Some(streams::loader())
+    } else if is_under(path, RIGHTS_MANAGEMENT) {
+        Some(rights::loader())
+    } else {
+        None
+    }
+}
+
+/// Starts fetching the code of the screen a link leads to, when the pointer rests on the link or
+/// the link gets focus: the time between that and the click is usually enough for the chunk to
+/// arrive, so the screen opens without its loading skeleton. Nothing happens for the screens in
+/// the main module or a chunk already there; a failure is left for the screen to say if it is
+/// opened (the loader remembers no failure).
+pub fn prefetch(path: &str) {
+    if let Some(loader) = loader_for(path) {
+        leptos::task::spawn_local(async move {
+            let _ = (loader.fetch)().await;
+        });
+    }
+}
 
 /// The skeleton while a screen's code arrives, the screen once it is there, and the reason with
 /// a retry when it could not be fetched.

@@ -35,6 +35,8 @@ pub fn NavLink(
             class:is-current=current
             aria-current=move || current.get().then_some("page")
             href=href
+            on:pointerenter=move |_| lazy::prefetch(path)
+            on:focus=move |_| lazy::prefetch(path)
         >
             {move || i18n.t(label.clone())}
         </a>

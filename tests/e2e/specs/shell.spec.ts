@@ -250,6 +250,32 @@ test('PERF Social Accounts loads no other screen\'s code; a screen\'s code arriv
   expect(wasm.length).toBe(new Set(wasm).size);
 });
 
+test('PERF pointing at a link or focusing it fetches its screen\'s code before the click', async ({ page }) => {
+  const wasm = wasmFiles(page);
+  await page.goto(SOCIAL_ACCOUNTS);
+  await expect(page.locator('.stc-acc-card').first()).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Console' });
+
+  const search = page.waitForResponse((r) => r.url().endsWith('/split_search.wasm'));
+  await nav.getByRole('link', { name: 'Library' }).hover();
+  await search;
+  await expect(page).toHaveURL(SOCIAL_ACCOUNTS);
+
+  // By keyboard: focus is the pointer's hover.
+  const rights = page.waitForResponse((r) => r.url().endsWith('/split_rights.wasm'));
+  await page.getByRole('navigation', { name: 'Network settings sections' }).getByRole('link', { name: 'Rights Management' }).focus();
+  await rights;
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Rights Management' })).toBeVisible();
+  expect(wasm.filter((f) => f === 'split_rights.wasm')).toHaveLength(1);
+  // A link to a screen of the main module fetches nothing.
+  const before = wasm.length;
+  await page.getByRole('navigation', { name: 'Network settings sections' }).getByRole('link', { name: 'Social Accounts' }).hover();
+  await nav.getByRole('link', { name: 'Settings' }).hover();
+  await page.waitForTimeout(300);
+  expect(wasm.length).toBe(before);
+});
+
 test.describe('a screen whose code cannot be fetched', () => {
   // The chunk loader logs the failed fetch to the console itself, as an error.
   test.use({ allowConsoleErrors: [/Failed to fetch/] });
