@@ -49,11 +49,12 @@ struct Loader {
     build: fn() -> Loading<AnyView>,
 }
 
-/// One split point per screen: `$module` names the chunk. (rustfmt indents the attribute
+/// One split point per screen: `$module` names the chunk; `$place` is the class of the box that
+/// holds the skeleton or the failure (the screen's own, so nothing moves when it arrives). (rustfmt indents the attribute
 /// further on every run inside a macro, hence the skip.)
 #[rustfmt::skip]
 macro_rules! split_screen {
-    ($screen:ident, $module:ident, $view:path) => {
+    ($screen:ident, $module:ident, $view:path, $place:literal) => {
         mod $module {
             use super::*;
 
@@ -87,22 +88,36 @@ macro_rules! split_screen {
 
         #[component]
         pub fn $screen() -> impl IntoView {
-            view! { <SplitScreen loader=$module::loader()/> }
+            view! { <SplitScreen loader=$module::loader() place=$place/> }
         }
     };
 }
 
+// Search, assets and rights management sit in a section layout that pads them; Streams has none
+// and pads itself.
 split_screen!(
     InstagramSearchScreen,
     search,
-    crate::pages::library::InstagramSearchPage
+    crate::pages::library::InstagramSearchPage,
+    "stc-page"
 );
-split_screen!(AssetsScreen, assets, crate::pages::library::AssetsPage);
-split_screen!(StreamsScreen, streams, crate::pages::streams::StreamsPage);
+split_screen!(
+    AssetsScreen,
+    assets,
+    crate::pages::library::AssetsPage,
+    "stc-page"
+);
+split_screen!(
+    StreamsScreen,
+    streams,
+    crate::pages::streams::StreamsPage,
+    "stc-content"
+);
 split_screen!(
     RightsManagementScreen,
     rights,
-    crate::pages::settings::RightsManagementPage
+    crate::pages::settings::RightsManagementPage,
+    "stc-page"
 );
 
 /// The split screen a link to `path` (without the base path) opens, as `app.rs` routes it.
@@ -136,12 +151,12 @@ pub fn prefetch(path: &str) {
 /// The skeleton while a screen's code arrives, the screen once it is there, and the reason with
 /// a retry when it could not be fetched.
 #[component]
-fn SplitScreen(loader: Loader) -> impl IntoView {
+fn SplitScreen(loader: Loader, place: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let fetched = LocalResource::new(move || (loader.fetch)());
     let not_loaded = move || {
         view! {
-            <section class="stc-page">
+            <section class=place>
                 <div class="stc-error-slot" role="alert">
                     <div class="stc-notice stc-notice--error">
                         <WarningIcon/>
@@ -161,7 +176,7 @@ fn SplitScreen(loader: Loader) -> impl IntoView {
     };
     move || match fetched.get() {
         None => view! {
-            <section class="stc-page">
+            <section class=place>
                 <Skeleton lines=4/>
             </section>
         }
