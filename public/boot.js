@@ -2,6 +2,29 @@
 // under a Content Security Policy without 'unsafe-inline' (EMB-4). Paths resolve against this
 // file, so the app works under any base path (EMB-1).
 import init from './social-token-console.js';
+import { screenFiles } from './__wasm_split.js';
+
+// Opened straight onto a screen whose code is a chunk of its own (issue 9: Instagram search, saved
+// assets, streams, rights management; src/pages/lazy.rs), fetch that chunk now, together with
+// the main module, instead of after it: the app's `fetch` of each file takes the preloaded
+// response. The paths are those of src/app.rs, matched anywhere in the address so that any base
+// path or host page works; a wrong guess costs a download, never a wrong screen.
+const SCREENS = [
+  ['/library/social-search', 'search'],
+  ['/library/assets', 'assets'],
+  ['/streams', 'streams'],
+  ['/settings/network/rights-management', 'rights'],
+];
+const path = location.pathname.replace(/\/+$/, '');
+const screen = path.endsWith('/library') ? 'search' : SCREENS.find(([p]) => path.includes(p))?.[1];
+for (const file of screenFiles[screen] ?? []) {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = new URL(file, import.meta.url).href;
+  document.head.append(link);
+}
 
 const started = init({ module_or_path: new URL('social-token-console_bg.wasm', import.meta.url) });
 

@@ -276,6 +276,28 @@ test('PERF pointing at a link or focusing it fetches its screen\'s code before t
   expect(wasm.length).toBe(before);
 });
 
+test('PERF opened straight onto a screen, its code is fetched with the main module, each file once', async ({ page }) => {
+  const wasm = wasmFiles(page);
+  for (const [route, heading, files] of [
+    [INSTAGRAM_SEARCH, page.getByRole('heading', { level: 2, name: 'Instagram' }), 8],
+    [STREAMS, page.getByRole('heading', { level: 1, name: 'Streams' }), 6],
+    [RIGHTS_MANAGEMENT, page.getByRole('heading', { level: 2, name: 'Rights Management' }), 6],
+  ] as const) {
+    const before = wasm.length;
+    await page.goto(route);
+    await expect(heading).toBeVisible();
+    const chunks = wasm.slice(before).filter((f) => f !== 'social-token-console_bg.wasm');
+    expect(chunks, route).toHaveLength(files);
+    expect(new Set(chunks).size, `${route}: no file fetched twice`).toBe(chunks.length);
+    // Started by boot.js's preload links, not by the app once the main module is running.
+    const initiators = await page.evaluate(() =>
+      performance.getEntriesByType('resource')
+        .filter((e) => /\/(split|chunk)_\w+\.wasm$/.test(e.name))
+        .map((e) => (e as PerformanceResourceTiming).initiatorType));
+    expect(initiators, route).toEqual(Array(files).fill('link'));
+  }
+});
+
 test.describe('a screen whose code cannot be fetched', () => {
   // The chunk loader logs the failed fetch to the console itself, as an error.
   test.use({ allowConsoleErrors: [/Failed to fetch/] });
