@@ -28,16 +28,22 @@ pub fn ErrorNotice(
     error: AppError,
     #[prop(optional, into)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
+    let retry = on_retry.filter(|_| error.is_retryable());
+    notice(error.message(), retry, error == AppError::SessionEnded)
+}
+
+/// The error notice's markup, for [`ErrorNotice`] and for failures that are not the API's (a
+/// screen whose code could not be fetched, `pages::lazy`).
+pub fn notice(msg: Msg, on_retry: Option<Callback<()>>, sign_in: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let msg = error.message();
-    let retry = on_retry.filter(|_| error.is_retryable()).map(|cb| {
+    let retry = on_retry.map(|cb| {
         view! {
             <button type="button" class="stc-button stc-button--secondary" on:click=move |_| cb.run(())>
                 {move || i18n.t(Msg::Retry)}
             </button>
         }
     });
-    let sign_in = (error == AppError::SessionEnded).then(|| view! { <SignInLink/> });
+    let sign_in = sign_in.then(|| view! { <SignInLink/> });
     view! {
         <div class="stc-notice stc-notice--error">
             <WarningIcon/>

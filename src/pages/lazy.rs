@@ -20,8 +20,7 @@ use std::task::{Context, Poll, Waker};
 use leptos::prelude::*;
 
 use crate::components::chrome::is_under;
-use crate::components::i18n::use_i18n;
-use crate::components::states::{Skeleton, WarningIcon};
+use crate::components::states::{notice, Skeleton};
 use crate::i18n::Msg;
 use crate::pages::library::ASSETS;
 use crate::pages::settings::RIGHTS_MANAGEMENT;
@@ -152,23 +151,13 @@ pub fn prefetch(path: &str) {
 /// a retry when it could not be fetched.
 #[component]
 fn SplitScreen(loader: Loader, place: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
     let fetched = LocalResource::new(move || (loader.fetch)());
+    let retry = Callback::new(move |_| fetched.refetch());
     let not_loaded = move || {
         view! {
             <section class=place>
                 <div class="stc-error-slot" role="alert">
-                    <div class="stc-notice stc-notice--error">
-                        <WarningIcon/>
-                        <p class="stc-notice__text">{move || i18n.t(Msg::ScreenNotLoaded)}</p>
-                        <button
-                            type="button"
-                            class="stc-button stc-button--secondary"
-                            on:click=move |_| fetched.refetch()
-                        >
-                            {move || i18n.t(Msg::Retry)}
-                        </button>
-                    </div>
+                    {notice(Msg::ScreenNotLoaded, Some(retry), false)}
                 </div>
             </section>
         }

@@ -118,8 +118,8 @@ function bundle() {
   return out;
 }
 
-// The screens' chunks: `__wasm_split.js` names the screens that need each shared chunk in a
-// comment above its loader (`/* assets, rights, search */`).
+// The screens' chunks: bin/build-wasm appends to `__wasm_split.js` the files each screen needs
+// (`export const screenFiles = {...}`, which boot.js reads too).
 function onDemand() {
   const files = fs.readdirSync(DIST).filter((f) => ON_DEMAND.test(f)).sort();
   const sizesOf = Object.fromEntries(files.map((f) => [f, sizes(fs.readFileSync(path.join(DIST, f)))]));
@@ -128,12 +128,9 @@ function onDemand() {
   const out = { raw_bytes: all.raw, gzip_bytes: all.gzip, brotli_bytes: all.brotli, files: sizesOf, screens: {} };
   let linker = '';
   try { linker = fs.readFileSync(path.join(DIST, '__wasm_split.js'), 'utf8'); } catch { return out; }
-  const shared = {};
-  for (const m of linker.matchAll(/\/\*\s*([a-z_, ]+?)\s*\*\/\s*const __(chunk_\d+)\b/g)) shared[m[2] + '.wasm'] = m[1].split(',').map((x) => x.trim());
-  for (const f of files.filter((f) => f.startsWith('split_'))) {
-    const screen = f.slice('split_'.length, -'.wasm'.length);
-    const needs = [f, ...Object.keys(shared).filter((c) => shared[c].includes(screen) && sizesOf[c])];
-    const s = sum(needs);
+  const m = linker.match(/export const screenFiles = (\{.*\});/);
+  for (const [screen, needs] of Object.entries(m ? JSON.parse(m[1]) : {})) {
+    const s = sum(needs.filter((f) => sizesOf[f]));
     out.screens[screen] = { raw_bytes: s.raw, gzip_bytes: s.gzip, brotli_bytes: s.brotli, files: needs };
   }
   return out;
