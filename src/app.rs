@@ -19,6 +19,7 @@ use crate::pages::lazy::{
 use crate::pages::library::{LibraryLayout, INSTAGRAM_SEARCH};
 use crate::pages::not_found::NotFound;
 use crate::pages::settings::{SettingsLayout, SocialAccountsPage, SOCIAL_ACCOUNTS};
+use crate::pages::streams::StreamsLayout;
 
 /// The id of the element a host page may fill with the configuration JSON (EMB-3).
 pub const CONFIG_ELEMENT_ID: &str = "social-console-config";
@@ -122,7 +123,9 @@ fn App(config: Config) -> impl IntoView {
                             <Route path=path!("/social-search") view=|| view! { <Redirect path=INSTAGRAM_SEARCH/> }/>
                             <Route path=path!("") view=|| view! { <Redirect path=INSTAGRAM_SEARCH/> }/>
                         </ParentRoute>
-                        <Route path=path!("/streams") view=StreamsScreen/>
+                        <ParentRoute path=path!("/streams") view=StreamsLayout>
+                            <Route path=path!("") view=StreamsScreen/>
+                        </ParentRoute>
                     </Routes>
                 </main>
             </div>

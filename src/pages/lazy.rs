@@ -48,12 +48,13 @@ struct Loader {
     build: fn() -> Loading<AnyView>,
 }
 
-/// One split point per screen: `$module` names the chunk; `$place` is the class of the box that
-/// holds the skeleton or the failure (the screen's own, so nothing moves when it arrives). (rustfmt indents the attribute
-/// further on every run inside a macro, hence the skip.)
+/// One split point per screen: the screen's component, the chunk (`split_<chunk>.wasm`), the
+/// page it draws, and the class of the box that holds its skeleton or failure (the box the page
+/// itself draws, so nothing moves when it arrives). Skipped by rustfmt, which indents the
+/// `wasm_split` attribute further on every run inside a macro.
 #[rustfmt::skip]
-macro_rules! split_screen {
-    ($screen:ident, $module:ident, $view:path, $place:literal) => {
+macro_rules! split_screens {
+    ($($screen:ident = $module:ident($view:path) in $place:literal;)*) => { $(
         mod $module {
             use super::*;
 
@@ -89,35 +90,17 @@ macro_rules! split_screen {
         pub fn $screen() -> impl IntoView {
             view! { <SplitScreen loader=$module::loader() place=$place/> }
         }
-    };
+    )* };
 }
 
-// Search, assets and rights management sit in a section layout that pads them; Streams has none
-// and pads itself.
-split_screen!(
-    InstagramSearchScreen,
-    search,
-    crate::pages::library::InstagramSearchPage,
-    "stc-page"
-);
-split_screen!(
-    AssetsScreen,
-    assets,
-    crate::pages::library::AssetsPage,
-    "stc-page"
-);
-split_screen!(
-    StreamsScreen,
-    streams,
-    crate::pages::streams::StreamsPage,
-    "stc-content"
-);
-split_screen!(
-    RightsManagementScreen,
-    rights,
-    crate::pages::settings::RightsManagementPage,
-    "stc-page"
-);
+// Search, assets and rights management sit in a layout with a padded content box (`stc-page`);
+// Streams' layout draws only its band, and the screen pads itself (`stc-content`).
+split_screens! {
+    InstagramSearchScreen = search(crate::pages::library::InstagramSearchPage) in "stc-page";
+    AssetsScreen = assets(crate::pages::library::AssetsPage) in "stc-page";
+    StreamsScreen = streams(crate::pages::streams::StreamsPage) in "stc-content";
+    RightsManagementScreen = rights(crate::pages::settings::RightsManagementPage) in "stc-page";
+}
 
 /// The split screen a link to `path` (without the base path) opens, as `app.rs` routes it.
 fn loader_for(path: &str) -> Option<Loader> {

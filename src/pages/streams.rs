@@ -8,6 +8,7 @@ use std::time::Duration;
 use api_types::{AccountRef, DestinationKind, Session, SocialAccount, Stream, Timestamp};
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
+use leptos_router::components::Outlet;
 use wasm_bindgen::JsCast;
 
 use super::SectionHeader;
@@ -28,6 +29,16 @@ use crate::domain::token::TokenState;
 use crate::i18n::Msg;
 
 pub const STREAMS: &str = "/streams";
+
+/// The Streams band, drawn by the route and not by the screen: the screen's code is fetched when
+/// it is first opened (`pages::lazy`), and the band is there while it arrives, so nothing moves.
+#[component]
+pub fn StreamsLayout() -> impl IntoView {
+    view! {
+        <SectionHeader title=Msg::TabStreams>""</SectionHeader>
+        <Outlet/>
+    }
+}
 
 /// The longest the page waits before looking at the clock again (setTimeout's limit is ~24 days).
 const MAX_WAIT_MS: i128 = 6 * 60 * 60 * 1000;
@@ -230,7 +241,6 @@ pub fn StreamsPage() -> impl IntoView {
     };
 
     view! {
-        <SectionHeader title=Msg::TabStreams>""</SectionHeader>
         <div class="stc-content stc-streams">
             <p class="stc-streams__intro">{move || i18n.t(Msg::StreamsIntro)}</p>
             <div class="stc-live" role="status">

@@ -298,6 +298,26 @@ test('PERF opened straight onto a screen, its code is fetched with the main modu
   }
 });
 
+test('PERF while a screen\'s code arrives its band and a skeleton hold its place, and nothing moves when it comes', async ({ page }) => {
+  await page.goto(SOCIAL_ACCOUNTS);
+  await expect(page.locator('.stc-acc-card').first()).toBeVisible();
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/split_streams.wasm', async (route) => { await held; await route.continue(); });
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Streams' }).click();
+  const band = page.getByRole('heading', { level: 1, name: 'Streams' });
+  await expect(band).toBeVisible();
+  await expect(page.locator('#stc-main [aria-busy="true"]')).toBeVisible();
+  const before = await band.boundingBox();
+  const skeleton = await page.locator('#stc-main [aria-busy="true"]').boundingBox();
+  release();
+  const intro = page.getByText('Each stream collects content from a social network');
+  await expect(intro).toBeVisible();
+  expect(await band.boundingBox()).toEqual(before);
+  // The screen's first line starts where the skeleton did.
+  expect(Math.round((await intro.boundingBox())!.y)).toBe(Math.round(skeleton!.y));
+});
+
 test.describe('a screen whose code cannot be fetched', () => {
   // The chunk loader logs the failed fetch to the console itself, as an error.
   test.use({ allowConsoleErrors: [/Failed to fetch/] });
