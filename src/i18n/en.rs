@@ -488,6 +488,8 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         // ---- end of expiry notifications ----
         // ---- Rights requests (issue 7) ----
         RightsRequestAction => "Request Rights",
+        RightsReopening => "Opening the post again…",
+        RightsReopenFailed => "The Rights options of this post could not be opened again. What you typed for it is kept.",
         RightsDialogTitle => "Rights options",
         RightsDialogPost(h) => return format!("Post by @{h}").into(),
         RightsTabRequest => "Manually request rights",

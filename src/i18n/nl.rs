@@ -493,6 +493,8 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         // ---- einde verloopmeldingen ----
         // ---- Rechtenaanvragen (issue 7) ----
         RightsRequestAction => "Rechten aanvragen",
+        RightsReopening => "Het bericht wordt opnieuw geopend…",
+        RightsReopenFailed => "De rechtenopties van dit bericht konden niet opnieuw worden geopend. Wat je ervoor typte, is bewaard.",
         RightsDialogTitle => "Rechtenopties",
         RightsDialogPost(h) => return format!("Bericht van @{h}").into(),
         RightsTabRequest => "Handmatig rechten aanvragen",

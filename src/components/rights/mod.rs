@@ -26,9 +26,10 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::components::i18n::use_i18n;
-use crate::components::icons::{icon, CloseIcon};
+use crate::components::icons::{icon, CloseIcon, Spinner};
 use crate::components::refresh::{Finished, Refresher};
 use crate::components::resume::{RIGHTS_PARAM, STATE_PARAM};
+use crate::components::states::ErrorNotice;
 use crate::domain::accounts::upsert;
 use crate::domain::rights::{latest_status, picker, PickerEntry};
 use crate::domain::token::TokenState;
@@ -40,6 +41,37 @@ pub type RightsTarget = RwSignal<Option<Arc<Post>>>;
 
 /// A post's rights status changed (the page updates its card).
 pub type OnStatus = Callback<(String, RightsStatus)>;
+
+/// The post of a dialog coming back from a same-tab authorization, while it is read again.
+#[derive(Clone, Debug, PartialEq)]
+struct Reopen {
+    post_id: String,
+    /// Why the last read failed (`None` while it runs).
+    error: Option<AppError>,
+}
+
+/// The dialog's body while its post is read again: that it is being read, or why it could not
+/// be, with Try again. What was typed is kept either way (store.rs), so the notice says so.
+#[component]
+fn ReopenState(error: Option<AppError>, retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    match error {
+        None => view! {
+            <p class="stc-rights__reopen" role="status">
+                <Spinner/>
+                {move || i18n.t(Msg::RightsReopening)}
+            </p>
+        }
+        .into_any(),
+        Some(error) => view! {
+            <div class="stc-rights__reopen" role="alert">
+                <p>{move || i18n.t(Msg::RightsReopenFailed)}</p>
+                <ErrorNotice error on_retry=retry/>
+            </div>
+        }
+        .into_any(),
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tab {
@@ -228,6 +260,37 @@ pub fn RightsDialog(
         refresher,
     };
     dialog_cell.set_value(Some(dialog));
+    // The post of a dialog opened again after a same-tab authorization is read from the API
+    // first. The dialog opens at once and says so while it is read; if it cannot be read it
+    // says why, with Try again, and what was typed stays in the session's store.
+    let reopen = RwSignal::new(None::<Reopen>);
+    let fetch_post = move || {
+        let Some(id) = reopen.with_untracked(|r| r.as_ref().map(|r| r.post_id.clone())) else {
+            return;
+        };
+        reopen.update(|r| {
+            if let Some(r) = r {
+                r.error = None;
+            }
+        });
+        let Some(api) = dialog.api() else {
+            return;
+        };
+        spawn_local_scoped(async move {
+            match api.post_by_id(&id).await {
+                Ok(post) => {
+                    target.try_set(Some(Arc::new(post)));
+                }
+                Err(e) => {
+                    reopen.try_update(|r| {
+                        if let Some(r) = r {
+                            r.error = Some(e);
+                        }
+                    });
+                }
+            }
+        });
+    };
     // OAUTH-3: a same-tab authorization comes back to the screen with this dialog open again
     // for the same post; what was typed in it is kept per post (store.rs).
     Effect::new(move |_| {
@@ -248,40 +311,47 @@ pub fn RightsDialog(
         if let Some((state, id)) = back.filter(|(s, id)| !s.is_empty() && !id.is_empty()) {
             // How it ended is said here, at the account, where the person clicked.
             refresher.resume(state);
-            let api = expect_context::<Api>();
-            spawn_local_scoped(async move {
-                // Not found or failing: the screen is there without the dialog; the account's
-                // state, read afresh, still says whether the refresh worked.
-                if let Ok(post) = api.post_by_id(&id).await {
-                    target.try_set(Some(Arc::new(post)));
-                }
-            });
+            reopen.set(Some(Reopen {
+                post_id: id,
+                error: None,
+            }));
+            fetch_post();
         }
     }
 
-    // Open when a post is chosen; remember what had focus (A11Y-1).
+    // Open when a post is chosen, or while one is read again; remember what had focus
+    // (A11Y-1). The post's accounts and history load when the post is there.
     Effect::new(move |_| {
-        if target.with(Option::is_some) {
-            let Some(d) = node.get() else {
-                return;
-            };
-            if d.open() {
-                return;
-            }
+        let has_post = target.with(Option::is_some);
+        let reopening = reopen.with(Option::is_some);
+        if !has_post && !reopening {
+            return;
+        }
+        let Some(d) = node.get() else {
+            return;
+        };
+        let opening = !d.open();
+        if opening {
             let active = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.active_element())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             opener.set_value(active);
+        }
+        if has_post && (opening || reopening) {
+            reopen.set(None);
             tab.set(Tab::Request);
             dialog.activity.set(None);
             dialog.requests.set(None);
             dialog.load();
+        }
+        if opening {
             let _ = d.show_modal();
         }
     });
     let on_close = move |_: ev::Event| {
         target.set(None);
+        reopen.set(None);
         if let Some(el) = opener.get_value() {
             let _ = el.focus();
         }
@@ -370,6 +440,9 @@ pub fn RightsDialog(
                 </button>
             </div>
             <div class="stc-dialog__body stc-rights__body">
+                {move || reopen.with(|r| r.as_ref().map(|r| r.error.clone())).map(|error| view! {
+                    <ReopenState error retry=Callback::new(move |_| fetch_post())/>
+                })}
                 {move || target.get().map(|post| {
                     view! {
                         <div class="stc-tabs" role="tablist" aria-label=move || i18n.t(Msg::RightsTabs)>

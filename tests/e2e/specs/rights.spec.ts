@@ -172,6 +172,43 @@ test('RR-3 OAUTH-3 with pop-ups blocked, refreshing in the dialog continues in t
   await expect(page.locator('.stc-resumed')).toBeEmpty();
 });
 
+test('RR-3 OAUTH-3 FAIL-3 back from the same tab, a post that cannot be read again keeps the dialog: it says so in words, keeps what was typed, and Try again opens it', async ({ page, standIn }) => {
+  await page.addInitScript(() => {
+    window.open = () => null;
+  });
+  const p = await post(standIn, 'post_00010');
+  await openFromAsset(page, p.author_handle);
+  const typed = 'Hi @{handle}, typed before a refresh whose return fails: may we share this? #{grantTag} {termsLink}';
+  await message(page).fill(typed);
+  await dialog(page).getByRole('button', { name: 'Refresh Token' }).click();
+  await dialog(page).getByRole('button', { name: 'Continue in this tab' }).click();
+  await page.waitForURL(/\/oauth\/instagram\/authorize\?state=/);
+  // The post is read again on the way back: slowly, then with a server error, once.
+  await standIn.fault({ method: 'GET', path: `/api/v1/posts/${p.id}`, delay_ms: 800, status: 503, times: 1 });
+  await page.getByRole('button', { name: 'Authorize App' }).click();
+
+  await page.waitForURL(/\/library\/assets/);
+  // The dialog is back at once and says what it is doing, then why it could not.
+  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(page).getByRole('status').filter({ hasText: 'Opening the post again…' })).toBeVisible();
+  const failed = dialog(page).getByRole('alert').filter({ hasText: 'could not be opened again' });
+  await expect(failed).toContainText('What you typed for it is kept.');
+  await expect(failed).toContainText('The server had a problem.');
+  await expect(message(page)).toHaveCount(0);
+  await expectAxeClean(page, 'post not read again');
+  await page.screenshot({ path: '/work/shots/rights-reopen-failed.png' });
+
+  // By keyboard: Try again reads the post, and the dialog is the one the person left.
+  await failed.getByRole('button', { name: 'Try again' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(failed).toHaveCount(0);
+  await expect(dialog(page)).toContainText(`@${p.author_handle}`);
+  await expect(message(page)).toHaveValue(typed);
+  await expect(dialog(page).getByRole('status').filter({ hasText: 'The token of @hurray was refreshed.' })).toBeVisible();
+  await expect(history(page)).toBeVisible();
+  expect(new URL(page.url()).search).toBe('');
+});
+
 test('RR-3 choosing another, valid account instead also goes through with the typed message kept', async ({ page, standIn }) => {
   const p = await post(standIn, 'post_00010');
   await openFromAsset(page, p.author_handle);
