@@ -9,7 +9,7 @@ use leptos_router::path;
 use crate::api::{Api, AppError};
 use crate::components::chrome::{ProgressBar, TopBar};
 use crate::components::embed::EmbedBridge;
-use crate::components::i18n::{initial_locale, provide_i18n, use_i18n};
+use crate::components::i18n::{initial_locale, provide_i18n};
 use crate::components::states::{ErrorSlot, Skeleton};
 use crate::config::{Config, ConfigError, Mode};
 use crate::i18n::Msg;
@@ -65,8 +65,17 @@ pub fn when_session_back(again: impl Fn() + 'static) {
 
 #[component]
 pub fn Root() -> impl IntoView {
-    let i18n = provide_i18n(initial_locale(None));
-    let boot = LocalResource::new(load_config);
+    let start = initial_locale(None);
+    let i18n = provide_i18n(start);
+    // The configuration and the starting language's catalogue arrive together; the app is
+    // drawn once both are here, so it never shows English words first to a Dutch reader.
+    let boot = LocalResource::new(move || async move {
+        let (config, ()) = futures::future::join(load_config(), i18n.switch(start, false)).await;
+        if let Some(locale) = config.as_ref().ok().and_then(|c| c.locale) {
+            i18n.switch(locale, true).await;
+        }
+        config
+    });
     // No <Suspense> here: it would also wait for every resource the shell reads, and hide the
     // chrome until the session and notifications arrived. Each part shows its own placeholder.
     move || match boot.get() {
@@ -86,10 +95,6 @@ pub fn Root() -> impl IntoView {
 
 #[component]
 fn App(config: Config) -> impl IntoView {
-    let i18n = use_i18n();
-    if let Some(locale) = config.locale {
-        i18n.set(locale);
-    }
     let api = Api::new(&config);
     provide_context(config.clone());
     provide_context(api.clone());

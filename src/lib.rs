@@ -8,6 +8,7 @@ pub mod api;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod split;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

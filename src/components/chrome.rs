@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 
 use super::i18n::use_i18n;
 use super::notifications::Bell;
+use super::states::WarningIcon;
 use crate::api::Api;
 use crate::app::{use_session, SessionResource};
 use crate::i18n::{Locale, Msg};
@@ -153,16 +154,31 @@ fn LanguageSwitch() -> impl IntoView {
             i18n.set(l);
         }
     };
+    // A language whose catalogue could not be fetched (i18n::on_demand): said under the menu,
+    // in the language still in use, until a choice works.
+    let problem = move || {
+        i18n.not_loaded.get().map(|l| {
+            view! {
+                <p class="stc-language__problem" role="alert">
+                    <WarningIcon/>
+                    <span>{move || i18n.t(Msg::LanguageNotLoaded(l.native_name().to_string()))}</span>
+                </p>
+            }
+        })
+    };
     view! {
-        <label class="stc-language">
-            <span class="stc-visually-hidden">{move || i18n.t(Msg::Language)}</span>
-            <select class="stc-language__select" on:change=on_change prop:value=move || i18n.locale.get().tag()>
-                {Locale::ALL
-                    .into_iter()
-                    .map(|l| view! { <option value=l.tag() lang=l.tag()>{l.native_name()}</option> })
-                    .collect_view()}
-            </select>
-        </label>
+        <div class="stc-language">
+            <label>
+                <span class="stc-visually-hidden">{move || i18n.t(Msg::Language)}</span>
+                <select class="stc-language__select" on:change=on_change prop:value=move || i18n.locale.get().tag()>
+                    {Locale::ALL
+                        .into_iter()
+                        .map(|l| view! { <option value=l.tag() lang=l.tag()>{l.native_name()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            {problem}
+        </div>
     }
 }
 

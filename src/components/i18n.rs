@@ -2,13 +2,20 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{text, Locale, Msg};
+use crate::i18n::{load, ready, text, Locale, Msg};
 
 const STORAGE_KEY: &str = "stc.locale";
 
 #[derive(Clone, Copy)]
 pub struct I18n {
+    /// The language every text is in. It only ever names a language whose catalogue is here
+    /// (`i18n::on_demand`).
     pub locale: RwSignal<Locale>,
+    /// The language last asked for; a catalogue that arrives after another was chosen is not
+    /// applied.
+    wanted: StoredValue<Locale>,
+    /// A language whose catalogue could not be fetched, until another choice succeeds.
+    pub not_loaded: RwSignal<Option<Locale>>,
 }
 
 impl I18n {
@@ -18,10 +25,45 @@ impl I18n {
     }
 
     /// Switches language, remembers the choice and tells assistive technology (`<html lang>`).
+    /// A catalogue that is not here yet is fetched first; the switch happens when it arrives.
     pub fn set(&self, locale: Locale) {
-        self.locale.set(locale);
-        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-            let _ = storage.set_item(STORAGE_KEY, locale.tag());
+        let this = *self;
+        if ready(locale) {
+            this.wanted.try_set_value(locale);
+            this.apply(locale, true);
+        } else {
+            leptos::task::spawn_local(async move { this.switch(locale, true).await });
+        }
+    }
+
+    /// Switches to `locale` once its catalogue is here; `remember` keeps it as the person's
+    /// choice. If it cannot be fetched the language stays as it was, and `not_loaded` says so.
+    pub async fn switch(self, locale: Locale, remember: bool) {
+        self.wanted.try_set_value(locale);
+        let here = load(locale).await;
+        // Another language was chosen meanwhile, or the app is gone.
+        if self.wanted.try_get_value() != Some(locale) {
+            return;
+        }
+        if here {
+            self.apply(locale, remember);
+        } else {
+            self.not_loaded.try_set(Some(locale));
+            // The menu shows the language still in use again.
+            self.locale.try_update(|_| {});
+        }
+    }
+
+    fn apply(self, locale: Locale, remember: bool) {
+        self.not_loaded.try_set(None);
+        if self.locale.try_get_untracked() != Some(locale) {
+            self.locale.try_set(locale);
+        }
+        if remember {
+            if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+            {
+                let _ = storage.set_item(STORAGE_KEY, locale.tag());
+            }
         }
         apply_lang(locale);
     }
@@ -67,11 +109,15 @@ pub fn initial_locale(host: Option<Locale>) -> Locale {
     Locale::negotiate(langs.iter().map(String::as_str))
 }
 
+/// English until [`I18n::switch`] brings the starting language's catalogue, if it is not here.
 pub fn provide_i18n(locale: Locale) -> I18n {
+    let start = if ready(locale) { locale } else { Locale::En };
     let i18n = I18n {
-        locale: RwSignal::new(locale),
+        locale: RwSignal::new(start),
+        wanted: StoredValue::new(locale),
+        not_loaded: RwSignal::new(None),
     };
-    apply_lang(locale);
+    apply_lang(start);
     provide_context(i18n);
     i18n
 }

@@ -32,6 +32,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         }
         NetworkLabel(name) => return format!("Network: {name}").into(),
         Language => "Language",
+        LanguageNotLoaded(n) => return format!("{n} could not be loaded. Check your connection and choose it again.").into(),
         FooterHelp => "Help",
         FooterTerms => "Terms of Use",
         FooterPrivacy => "Privacy Policy",

@@ -8,9 +8,15 @@
 //! Why not a library: `leptos_i18n` and `fluent` bring parsers and locale data that ship to every
 //! user (tens of KB of WASM) for two languages whose plural rules are the same; dates and numbers
 //! are formatted by the browser's own `Intl`, which costs nothing to ship. See docs/decisions.md.
+//!
+//! In the release build the Dutch catalogue's code is fetched when Dutch is the language
+//! (`on_demand`); until then [`text`] answers in English, and the app does not switch before.
 
 mod en;
 mod nl;
+mod on_demand;
+
+pub use on_demand::{load, ready};
 
 use std::borrow::Cow;
 
@@ -83,6 +89,8 @@ pub enum Msg {
     },
     NetworkLabel(String),
     Language,
+    /// A language's catalogue could not be fetched (its own name).
+    LanguageNotLoaded(String),
     FooterHelp,
     FooterTerms,
     FooterPrivacy,
@@ -578,17 +586,19 @@ impl From<api_types::Role> for Msg2 {
 }
 
 /// The text of a message in a language.
+/// English while a language's catalogue has not arrived (`on_demand`); the app does not switch
+/// to a language before it has.
 pub fn text(locale: Locale, msg: &Msg) -> Cow<'static, str> {
     match locale {
         Locale::En => en::text(msg),
-        Locale::Nl => nl::text(msg),
+        Locale::Nl => on_demand::nl_text(msg).unwrap_or_else(|| en::text(msg)),
     }
 }
 
 pub fn word(locale: Locale, w: Msg2) -> &'static str {
     match locale {
         Locale::En => en::word(w),
-        Locale::Nl => nl::word(w),
+        Locale::Nl => on_demand::nl_word(w).unwrap_or_else(|| en::word(w)),
     }
 }
 
@@ -629,6 +639,7 @@ mod tests {
             },
             NetworkLabel("N".into()),
             Language,
+            LanguageNotLoaded("Nederlands".into()),
             FooterHelp,
             FooterTerms,
             FooterPrivacy,

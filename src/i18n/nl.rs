@@ -32,6 +32,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         }
         NetworkLabel(name) => return format!("Netwerk: {name}").into(),
         Language => "Taal",
+        LanguageNotLoaded(n) => return format!("{n} kon niet worden geladen. Controleer je verbinding en kies de taal opnieuw.").into(),
         FooterHelp => "Hulp",
         FooterTerms => "Gebruiksvoorwaarden",
         FooterPrivacy => "Privacybeleid",

@@ -15,7 +15,6 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 
@@ -25,6 +24,7 @@ use crate::i18n::Msg;
 use crate::pages::library::ASSETS;
 use crate::pages::settings::RIGHTS_MANAGEMENT;
 use crate::pages::streams::STREAMS;
+use crate::split::ready_now;
 
 /// The chunk of a screen could not be fetched or instantiated (offline, the server lost the
 /// file after a deployment). The browser console has the details; the person gets words.
@@ -156,12 +156,9 @@ fn SplitScreen(loader: Loader, place: &'static str) -> impl IntoView {
         Some(Err(NotLoaded)) => not_loaded(),
         // The chunk is there, so `build` is ready at its first poll: the screen is built here,
         // under this route's owner, in the same turn.
-        Some(Ok(())) => match (loader.build)()
-            .as_mut()
-            .poll(&mut Context::from_waker(Waker::noop()))
-        {
-            Poll::Ready(Ok(screen)) => screen,
-            Poll::Ready(Err(NotLoaded)) | Poll::Pending => not_loaded(),
+        Some(Ok(())) => match ready_now((loader.build)()) {
+            Some(Ok(screen)) => screen,
+            Some(Err(NotLoaded)) | None => not_loaded(),
         },
     }
 }

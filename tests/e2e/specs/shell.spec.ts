@@ -342,3 +342,77 @@ test.describe('a screen whose code cannot be fetched', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
   });
 });
+
+// Issue 9: the Dutch catalogue is a chunk of its own (src/i18n/on_demand.rs).
+test('PERF the Dutch catalogue comes only when Dutch is chosen, once, and the switch waits for it', async ({ page }) => {
+  const wasm = wasmFiles(page);
+  await page.goto(SOCIAL_ACCOUNTS);
+  await expect(page.locator('.stc-acc-card').first()).toBeVisible();
+  expect(wasm).not.toContain('split_nl.wasm');
+
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await language.selectOption('nl');
+  await expect(page.getByRole('heading', { level: 2, name: 'Sociale accounts' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  expect(wasm.filter((f) => f === 'split_nl.wasm')).toHaveLength(1);
+
+  // Back to English and to Dutch again: the catalogue is still there.
+  await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 2, name: 'Social Accounts' })).toBeVisible();
+  await language.selectOption('nl');
+  await expect(page.getByRole('heading', { level: 2, name: 'Sociale accounts' })).toBeVisible();
+  expect(wasm.filter((f) => f === 'split_nl.wasm')).toHaveLength(1);
+});
+
+test.describe('opened in Dutch', () => {
+  test.use({ locale: 'nl-NL' });
+
+  test('PERF the Dutch catalogue comes with the start, and no English word is drawn first', async ({ page }) => {
+    const wasm = wasmFiles(page);
+    // Every text the page ever draws, from the first node on.
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as any).__drawn = []);
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n.textContent) seen.push(n.textContent);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(SOCIAL_ACCOUNTS);
+    await expect(page.getByRole('heading', { level: 2, name: 'Sociale accounts' })).toBeVisible();
+    await expect(page.locator('.stc-acc-card').first()).toBeVisible();
+    expect(wasm.filter((f) => f === 'split_nl.wasm')).toHaveLength(1);
+    const drawn: string = (await page.evaluate(() => (window as any).__drawn.join('\n'))) as string;
+    expect(drawn).toContain('Sociale accounts');
+    for (const english of ['Social Accounts', 'Settings', 'Network Settings', 'Notifications']) {
+      expect(drawn, `"${english}" was drawn before the Dutch text`).not.toContain(english);
+    }
+  });
+});
+
+test.describe('a language whose catalogue cannot be fetched', () => {
+  test.use({ allowConsoleErrors: [/Failed to fetch/] });
+
+  test('PERF I18N-1 it says so in words, the console stays in the language it was in, and choosing it again works', async ({ page }) => {
+    await page.route('**/split_nl.wasm', (route) => route.abort());
+    await page.goto(SOCIAL_ACCOUNTS);
+    await expect(page.locator('.stc-acc-card').first()).toBeVisible();
+    const language = page.getByRole('combobox', { name: 'Language' });
+    await language.focus();
+    await language.selectOption('nl');
+    const alert = page.getByRole('alert').filter({ hasText: 'Nederlands could not be loaded' });
+    await expect(alert).toContainText('Check your connection and choose it again.');
+    // Still English, and the menu says so.
+    await expect(page.getByRole('heading', { level: 2, name: 'Social Accounts' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(language).toHaveValue('en');
+    await expectAxeClean(page, 'a language that could not be loaded');
+    await page.screenshot({ path: '/work/shots/language-not-loaded.png' });
+
+    await page.unroute('**/split_nl.wasm');
+    await language.selectOption('nl');
+    await expect(page.getByRole('heading', { level: 2, name: 'Sociale accounts' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+    // The choice is remembered only once it worked.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 2, name: 'Sociale accounts' })).toBeVisible();
+  });
+});
