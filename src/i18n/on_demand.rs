@@ -73,12 +73,7 @@ pub async fn load(locale: Locale) -> bool {
 /// The Dutch text of a message, or `None` while the catalogue is not here.
 pub(super) fn nl_text(msg: &Msg) -> Option<Cow<'static, str>> {
     #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    {
-        if !ready(Locale::Nl) {
-            return None;
-        }
-        crate::split::ready_now(chunk::text(msg)).and_then(Result::ok)
-    }
+    return from_chunk(chunk::text(msg));
     #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
     Some(super::nl::text(msg))
 }
@@ -86,12 +81,19 @@ pub(super) fn nl_text(msg: &Msg) -> Option<Cow<'static, str>> {
 /// The Dutch word, or `None` while the catalogue is not here.
 pub(super) fn nl_word(w: Msg2) -> Option<&'static str> {
     #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    {
-        if !ready(Locale::Nl) {
-            return None;
-        }
-        crate::split::ready_now(chunk::word(w)).and_then(Result::ok)
-    }
+    return from_chunk(chunk::word(w));
     #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
     Some(super::nl::word(w))
+}
+
+/// The answer of a call into the catalogue's chunk, if the chunk is here (then the call's
+/// future is ready at once); `None` otherwise, without starting a fetch.
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+fn from_chunk<T>(
+    call: impl std::future::Future<Output = Result<T, leptos::wasm_split::SplitLoaderError>>,
+) -> Option<T> {
+    if !ready(Locale::Nl) {
+        return None;
+    }
+    crate::split::ready_now(call).and_then(Result::ok)
 }
