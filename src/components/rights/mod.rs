@@ -277,7 +277,15 @@ pub fn RightsDialog(
             return;
         };
         spawn_local_scoped(async move {
-            match api.post_by_id(&id).await {
+            let result = api.post_by_id(&id).await;
+            // Closed while the post was read: it stays closed.
+            let still_wanted = reopen
+                .try_with_untracked(|r| r.as_ref().is_some_and(|r| r.post_id == id))
+                .unwrap_or(false);
+            if !still_wanted {
+                return;
+            }
+            match result {
                 Ok(post) => {
                     target.try_set(Some(Arc::new(post)));
                 }

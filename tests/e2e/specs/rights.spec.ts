@@ -209,6 +209,30 @@ test('RR-3 OAUTH-3 FAIL-3 back from the same tab, a post that cannot be read aga
   expect(new URL(page.url()).search).toBe('');
 });
 
+test('RR-3 OAUTH-3 closed while its post is read again, the dialog stays closed when the post arrives', async ({ page, standIn }) => {
+  await page.addInitScript(() => {
+    window.open = () => null;
+  });
+  const p = await post(standIn, 'post_00010');
+  await openFromAsset(page, p.author_handle);
+  await dialog(page).getByRole('button', { name: 'Refresh Token' }).click();
+  await dialog(page).getByRole('button', { name: 'Continue in this tab' }).click();
+  await page.waitForURL(/\/oauth\/instagram\/authorize\?state=/);
+  const read = page.waitForResponse((r) => r.url().endsWith(`/api/v1/posts/${p.id}`));
+  await standIn.fault({ method: 'GET', path: `/api/v1/posts/${p.id}`, delay_ms: 1500, times: 1 });
+  await page.getByRole('button', { name: 'Authorize App' }).click();
+
+  await page.waitForURL(/\/library\/assets/);
+  await expect(dialog(page).getByRole('status').filter({ hasText: 'Opening the post again…' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+  await read;
+  // The answer came, and the person's decision to close stands.
+  await page.waitForTimeout(300);
+  await expect(dialog(page)).toBeHidden();
+  await expect(assetCard(page, p.author_handle)).toBeVisible();
+});
+
 test('RR-3 choosing another, valid account instead also goes through with the typed message kept', async ({ page, standIn }) => {
   const p = await post(standIn, 'post_00010');
   await openFromAsset(page, p.author_handle);
