@@ -98,6 +98,8 @@ pub enum Msg {
     NotBuiltYet,
     NotBuiltYetBody,
     ScreenNotLoaded,
+    /// The expanded card's code could not be fetched.
+    PanelNotLoaded,
     NotFoundTitle,
     NotFoundBody,
     NotFoundBack,
@@ -647,6 +649,7 @@ mod tests {
             NotBuiltYet,
             NotBuiltYetBody,
             ScreenNotLoaded,
+            PanelNotLoaded,
             NotFoundTitle,
             NotFoundBody,
             NotFoundBack,

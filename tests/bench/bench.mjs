@@ -484,9 +484,11 @@ function markdown(r) {
     const od = b.on_demand;
     if (od && od.raw_bytes) {
       lines.push(`| on demand, all chunks | ${kb(od.raw_bytes)} | ${kb(od.gzip_bytes)} | ${kb(od.brotli_bytes)} |`);
-      // `nl` is the Dutch catalogue (src/i18n/on_demand.rs), the others are screens.
+      // `nl` is the Dutch catalogue (src/i18n/on_demand.rs), `account_panel` the expanded card
+      // of Social Accounts (src/pages/social_accounts/panel.rs), the others are screens.
+      const names = { nl: 'on choosing Dutch', account_panel: "on opening an account's details" };
       for (const [part, s] of Object.entries(od.screens)) {
-        const what = part === 'nl' ? 'on choosing Dutch' : `on opening ${part}`;
+        const what = names[part] ?? `on opening ${part}`;
         lines.push(`| ${what} (${s.files.length} ${s.files.length === 1 ? 'file' : 'files'}) | ${kb(s.raw_bytes)} | ${kb(s.gzip_bytes)} | ${kb(s.brotli_bytes)} |`);
       }
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::panel::Panel;
 use super::{use_page, Entry, Section};
 use crate::api::{Api, AppError};
 use crate::components::format;
@@ -300,7 +301,7 @@ pub(super) fn AccountCard(entry: Entry, section: Section) -> impl IntoView {
                 />
             </div>
             <div id=panel_id class="stc-acc-panel" hidden=move || !is_open.get()>
-                {move || is_open.get().then(|| view! { <AccountPanel entry section state/> })}
+                {move || is_open.get().then(|| view! { <Panel entry section state/> })}
             </div>
         </li>
     }
@@ -308,7 +309,11 @@ pub(super) fn AccountCard(entry: Entry, section: Section) -> impl IntoView {
 
 /// The expanded card (ACC-4): the reference's "Social Account" form, then the token's details.
 #[component]
-fn AccountPanel(entry: Entry, section: Section, state: Memo<Option<TokenState>>) -> impl IntoView {
+pub(super) fn AccountPanel(
+    entry: Entry,
+    section: Section,
+    state: Memo<Option<TokenState>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let page = use_page();
     let api = expect_context::<Api>();

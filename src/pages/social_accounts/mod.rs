@@ -16,6 +16,7 @@ mod banner;
 mod card;
 mod delete;
 mod name_draft;
+mod panel;
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -813,7 +814,13 @@ fn SectionView(section: Section, ready: Memo<bool>) -> impl IntoView {
         }
         let heading_id = section.heading_id();
         view! {
-            <ul class=list_class aria-labelledby=heading_id>
+            <ul
+                class=list_class
+                aria-labelledby=heading_id
+                // The expanded card's code, fetched before the click (panel.rs).
+                on:pointerover=move |_| panel::prefetch()
+                on:focusin=move |_| panel::prefetch()
+            >
                 <For
                     each=move || {
                         let n = section.shown.get();

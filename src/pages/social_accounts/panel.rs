@@ -1,0 +1,107 @@
+//! The expanded card's code arrives when an account is first opened (issue 9).
+//!
+//! The expanded "Social Account" panel (the name form, the token's details, the fallback order,
+//! what depends on the account, the token history, and the requests behind them) was about
+//! 100 KB of the main module, 37 KB gzip: a tenth of the first load, for a part the person sees
+//! only after a click. In the cut build (the `split` feature, `bin/build-wasm`) it is a chunk
+//! of its own, `split_account_panel.wasm`. Pointing at a list of accounts or moving the
+//! keyboard into it starts fetching it ([`prefetch`]), so by the click it is usually there;
+//! until it is, the panel shows a skeleton, and if it cannot be fetched it says so in words
+//! with Try again. Once loaded, every panel opens at once.
+//!
+//! Without the `split` feature (tests, `cargo check`) the panel is built directly.
+
+use leptos::prelude::*;
+
+#[cfg(not(feature = "split"))]
+use super::card::AccountPanel;
+use super::{Entry, Section};
+use crate::domain::token::TokenState;
+
+#[cfg(feature = "split")]
+mod chunk {
+    use leptos::prelude::*;
+
+    use super::super::card::AccountPanel;
+    use super::super::{Entry, Section};
+    use crate::domain::token::TokenState;
+    use crate::pages::lazy::NotLoaded;
+
+    #[leptos::wasm_split::wasm_split(
+        account_panel,
+        wasm_split_path = ::leptos::wasm_split,
+        preload(fetch),
+        fallible
+    )]
+    pub fn build(
+        entry: Entry,
+        section: Section,
+        state: Memo<Option<TokenState>>,
+    ) -> Result<AnyView, NotLoaded> {
+        Ok(view! { <AccountPanel entry section state/> }.into_any())
+    }
+}
+
+/// Starts fetching the panel's code, once (cheap to call on every pointer move).
+pub fn prefetch() {
+    #[cfg(feature = "split")]
+    {
+        use std::cell::Cell;
+        thread_local! {
+            static ASKED: Cell<bool> = const { Cell::new(false) };
+        }
+        if !ASKED.replace(true) {
+            leptos::task::spawn_local(async {
+                // A failure is said by the panel if it is opened; a later open asks again.
+                if chunk::fetch().await.is_err() {
+                    ASKED.set(false);
+                }
+            });
+        }
+    }
+}
+
+/// The expanded card, at once when its code is here, else after it arrives.
+#[component]
+pub(super) fn Panel(
+    entry: Entry,
+    section: Section,
+    state: Memo<Option<TokenState>>,
+) -> impl IntoView {
+    #[cfg(not(feature = "split"))]
+    {
+        view! { <AccountPanel entry section state/> }
+    }
+    #[cfg(feature = "split")]
+    {
+        use crate::components::states::{notice, Skeleton};
+        use crate::i18n::Msg;
+        use crate::split::ready_now;
+
+        // Already here (any panel opened before): build it in this turn, no skeleton.
+        if matches!(ready_now(chunk::fetch()), Some(Ok(()))) {
+            if let Some(Ok(view)) = ready_now(chunk::build(entry, section, state)) {
+                return view;
+            }
+        }
+        let fetched = LocalResource::new(chunk::fetch);
+        let retry = Callback::new(move |_| fetched.refetch());
+        let not_loaded = move || {
+            view! {
+                <div class="stc-error-slot" role="alert">
+                    {notice(Msg::PanelNotLoaded, Some(retry), false)}
+                </div>
+            }
+            .into_any()
+        };
+        (move || match fetched.get() {
+            None => view! { <Skeleton lines=3/> }.into_any(),
+            Some(Err(_)) => not_loaded(),
+            Some(Ok(())) => match ready_now(chunk::build(entry, section, state)) {
+                Some(Ok(view)) => view,
+                _ => not_loaded(),
+            },
+        })
+        .into_any()
+    }
+}
