@@ -38,7 +38,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     }
 }
 
-type Loading<T> = Pin<Box<dyn Future<Output = Result<T, NotLoaded>>>>;
+pub(crate) type Loading<T> = Pin<Box<dyn Future<Output = Result<T, NotLoaded>>>>;
 
 /// How a screen's code arrives: `fetch` makes sure its chunk is there, `build` then makes its
 /// view (at once, as the chunk is loaded by then).
@@ -134,31 +134,65 @@ pub fn prefetch(path: &str) {
 /// a retry when it could not be fetched.
 #[component]
 fn SplitScreen(loader: Loader, place: &'static str) -> impl IntoView {
-    let fetched = LocalResource::new(move || (loader.fetch)());
-    let retry = Callback::new(move |_| fetched.refetch());
-    let not_loaded = move || {
-        view! {
-            <section class=place>
-                <div class="stc-error-slot" role="alert">
-                    {notice(Msg::ScreenNotLoaded, Some(retry), false)}
-                </div>
-            </section>
+    chunk_view(
+        loader.fetch,
+        loader.build,
+        Msg::ScreenNotLoaded,
+        4,
+        Some(place),
+    )
+}
+
+/// A view whose code is in a chunk (a screen here; an account's expanded card,
+/// `social_accounts::panel`): built in this turn if the chunk is already there, else a skeleton
+/// of `lines` while `fetch` brings it, and `not_loaded` in words with Try again if it cannot be
+/// fetched. `place`, if any, is the class of the box the skeleton and the failure sit in (the
+/// box the view itself draws, so nothing moves when it arrives).
+pub(crate) fn chunk_view(
+    fetch: fn() -> Loading<()>,
+    build: impl Fn() -> Loading<AnyView> + Clone + Send + Sync + 'static,
+    not_loaded: Msg,
+    lines: usize,
+    place: Option<&'static str>,
+) -> AnyView {
+    // Once the chunk is there, `build` is ready at its first poll: the view is built here, under
+    // the caller's owner, in the same turn.
+    let built = {
+        let build = build.clone();
+        move || match ready_now(build()) {
+            Some(Ok(view)) => Some(view),
+            Some(Err(NotLoaded)) | None => None,
         }
-        .into_any()
     };
-    move || match fetched.get() {
-        None => view! {
-            <section class=place>
-                <Skeleton lines=4/>
-            </section>
+    if matches!(ready_now(fetch()), Some(Ok(()))) {
+        if let Some(view) = built() {
+            return view;
         }
-        .into_any(),
-        Some(Err(NotLoaded)) => not_loaded(),
-        // The chunk is there, so `build` is ready at its first poll: the screen is built here,
-        // under this route's owner, in the same turn.
-        Some(Ok(())) => match ready_now((loader.build)()) {
-            Some(Ok(screen)) => screen,
-            Some(Err(NotLoaded)) | None => not_loaded(),
-        },
     }
+    let fetched = LocalResource::new(fetch);
+    let retry = Callback::new(move |_| fetched.refetch());
+    let framed = move |inner: AnyView| match place {
+        Some(class) => view! { <section class=class>{inner}</section> }.into_any(),
+        None => inner,
+    };
+    let failed = move || {
+        let msg = not_loaded.clone();
+        framed(
+            view! {
+                <div class="stc-error-slot" role="alert">
+                    {notice(msg, Some(retry), false)}
+                </div>
+            }
+            .into_any(),
+        )
+    };
+    (move || match fetched.get() {
+        None => framed(view! { <Skeleton lines/> }.into_any()),
+        Some(Err(NotLoaded)) => failed(),
+        Some(Ok(())) => match built() {
+            Some(view) => view,
+            None => failed(),
+        },
+    })
+    .into_any()
 }

@@ -61,7 +61,7 @@ pub fn prefetch() {
     }
 }
 
-/// The expanded card, at once when its code is here, else after it arrives.
+/// The expanded card, at once when its code is here, else after it arrives (`lazy::chunk_view`).
 #[component]
 pub(super) fn Panel(
     entry: Entry,
@@ -74,34 +74,15 @@ pub(super) fn Panel(
     }
     #[cfg(feature = "split")]
     {
-        use crate::components::states::{notice, Skeleton};
         use crate::i18n::Msg;
-        use crate::split::ready_now;
+        use crate::pages::lazy::{chunk_view, NotLoaded};
 
-        // Already here (any panel opened before): build it in this turn, no skeleton.
-        if matches!(ready_now(chunk::fetch()), Some(Ok(()))) {
-            if let Some(Ok(view)) = ready_now(chunk::build(entry, section, state)) {
-                return view;
-            }
-        }
-        let fetched = LocalResource::new(chunk::fetch);
-        let retry = Callback::new(move |_| fetched.refetch());
-        let not_loaded = move || {
-            view! {
-                <div class="stc-error-slot" role="alert">
-                    {notice(Msg::PanelNotLoaded, Some(retry), false)}
-                </div>
-            }
-            .into_any()
-        };
-        (move || match fetched.get() {
-            None => view! { <Skeleton lines=3/> }.into_any(),
-            Some(Err(_)) => not_loaded(),
-            Some(Ok(())) => match ready_now(chunk::build(entry, section, state)) {
-                Some(Ok(view)) => view,
-                _ => not_loaded(),
-            },
-        })
-        .into_any()
+        chunk_view(
+            || Box::pin(async { Ok::<(), NotLoaded>(chunk::fetch().await?) }),
+            move || Box::pin(chunk::build(entry, section, state)),
+            Msg::PanelNotLoaded,
+            3,
+            None,
+        )
     }
 }
