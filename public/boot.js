@@ -17,7 +17,13 @@ const SCREENS = [
 ];
 const path = location.pathname.replace(/\/+$/, '');
 const screen = path.endsWith('/library') ? 'search' : SCREENS.find(([p]) => path.includes(p))?.[1];
-for (const file of screenFiles[screen] ?? []) {
+// Social Accounts opened onto an account (`?account=`: a link from the bell or an e-mail, a
+// reload, the return from an authorization in the same tab) shows that account's details at
+// once: fetch their code (src/pages/social_accounts/panel.rs) with the main module too.
+const opensAccount = path.endsWith('/settings/network/social-accounts')
+  && new URLSearchParams(location.search).has('account');
+const part = opensAccount ? 'account_panel' : screen;
+for (const file of screenFiles[part] ?? []) {
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';

@@ -26,6 +26,7 @@ use crate::app::use_session;
 use crate::config::Config;
 use crate::domain::notifications::{impact, open_notifications, poll_delay_secs};
 use crate::i18n::Msg;
+use crate::pages::social_accounts::prefetch_account_details;
 
 /// Sent on `window` when a token was refreshed anywhere in the app, so other views read their
 /// data again (the bell its notifications, Social Accounts its accounts and banner).
@@ -366,7 +367,14 @@ fn Item(
             <p class="stc-notif__time">{move || i18n.t(Msg::NotSent(format::date_time(created, i18n.locale.get())))}</p>
             <div class="stc-notif__actions">
                 {refresh}
-                <a class="stc-button stc-button--secondary" href=open_href>{move || i18n.t(Msg::NotOpenAccount)}</a>
+                <a
+                    class="stc-button stc-button--secondary"
+                    href=open_href
+                    on:pointerenter=move |_| prefetch_account_details()
+                    on:focus=move |_| prefetch_account_details()
+                >
+                    {move || i18n.t(Msg::NotOpenAccount)}
+                </a>
                 {mark}
                 <button type="button" class="stc-button stc-button--secondary" on:click=move |_| act(true, id.clone())>
                     {move || i18n.t(Msg::NotDismiss)}

@@ -18,6 +18,9 @@ mod delete;
 mod name_draft;
 mod panel;
 
+/// Starts fetching an account's expanded card (for links that open one, like the bell's).
+pub use panel::prefetch as prefetch_account_details;
+
 use std::collections::HashMap;
 use std::time::Duration;
 

@@ -165,6 +165,24 @@ test('NOT-2 NOT-3 NOT-4 Refresh Token in the panel clears the account\'s notific
   expect(left.every((n) => n.resolved)).toBe(true);
 });
 
+test('PERF focusing or pointing at a notification\'s "Open account" fetches the account\'s details before it is followed', async ({ page, standIn }) => {
+  const panelCode: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('/split_account_panel.wasm')) panelCode.push(r.url()); });
+  const exp = await expiresAt(standIn, 'acc_igb_shop');
+  await standIn.setClock(new Date(exp - 10 * DAY + 60_000).toISOString());
+  await page.goto('/streams');
+  await expect(page.getByRole('heading', { level: 1, name: 'Streams' })).toBeVisible();
+  await openPanel(page);
+  const open = items(page, 'brand_shop').getByRole('link', { name: 'Open account' });
+  expect(panelCode).toHaveLength(0);
+  const fetched = page.waitForResponse((r) => r.url().endsWith('/split_account_panel.wasm'));
+  await open.focus();
+  await fetched;
+  await page.keyboard.press('Enter');
+  await expect(page.locator('li[data-account="acc_igb_shop"]').getByRole('textbox', { name: 'Display name' })).toBeVisible();
+  expect(panelCode).toHaveLength(1);
+});
+
 test('NOT-3 the banner opens the account it names', async ({ page }) => {
   await page.goto(PAGE);
   const banner = page.getByRole('region', { name: /accounts? needs? attention/ });

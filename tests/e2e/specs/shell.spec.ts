@@ -441,6 +441,30 @@ test('PERF an account\'s details are not part of the first load; pointing at the
   expect(wasm.length).toBe(new Set(wasm).size);
 });
 
+test('PERF opened onto an account (a link, a reload, the return from an authorization), its details\' code comes with the main module, each file once', async ({ page }) => {
+  const wasm = wasmFiles(page);
+  await page.goto(`${SOCIAL_ACCOUNTS}?account=acc_tw_livefyre`);
+  const card = page.locator('li[data-account="acc_tw_livefyre"]');
+  await expect(card.getByRole('textbox', { name: 'Display name' })).toBeVisible();
+  const files: number = await page.evaluate(async () => (await import('/__wasm_split.js')).screenFiles.account_panel.length);
+  expect(files).toBeGreaterThan(1);
+  const chunks = wasm.filter((f) => f !== 'social-token-console_bg.wasm');
+  expect(chunks).toContain('split_account_panel.wasm');
+  expect(chunks).toHaveLength(files);
+  // Started by boot.js's preload links with the main module, not by the card once it opened.
+  const initiators = await page.evaluate(() =>
+    performance.getEntriesByType('resource')
+      .filter((e) => /\/(split|chunk)_\w+\.wasm$/.test(e.name))
+      .map((e) => (e as PerformanceResourceTiming).initiatorType));
+  expect(initiators).toEqual(Array(files).fill('link'));
+  // The list without an open account fetches none of it (the test above says the rest).
+  await page.goto(SOCIAL_ACCOUNTS);
+  await expect(page.locator('.stc-acc-card').first()).toBeVisible();
+  const entries: number = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((e) => /\/(split|chunk)_\w+\.wasm$/.test(e.name)).length);
+  expect(entries).toBe(0);
+});
+
 test.describe('an account\'s details whose code cannot be fetched', () => {
   test.use({ allowConsoleErrors: [/Failed to fetch/] });
 
