@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use super::{Locale, Msg, Msg2};
+use super::{Locale, Msg};
 
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
 mod chunk {
@@ -20,7 +20,7 @@ mod chunk {
 
     use leptos::wasm_split::SplitLoaderError;
 
-    use super::super::{nl, Msg, Msg2};
+    use super::super::{nl, Msg};
 
     #[leptos::wasm_split::wasm_split(
         nl,
@@ -30,11 +30,6 @@ mod chunk {
     )]
     pub fn text(msg: &Msg) -> Result<Cow<'static, str>, SplitLoaderError> {
         Ok(nl::text(msg))
-    }
-
-    #[leptos::wasm_split::wasm_split(nl, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn word(w: Msg2) -> Result<&'static str, SplitLoaderError> {
-        Ok(nl::word(w))
     }
 
     thread_local! {
@@ -76,14 +71,6 @@ pub(super) fn nl_text(msg: &Msg) -> Option<Cow<'static, str>> {
     return from_chunk(chunk::text(msg));
     #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
     Some(super::nl::text(msg))
-}
-
-/// The Dutch word, or `None` while the catalogue is not here.
-pub(super) fn nl_word(w: Msg2) -> Option<&'static str> {
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    return from_chunk(chunk::word(w));
-    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-    Some(super::nl::word(w))
 }
 
 /// The answer of a call into the catalogue's chunk, if the chunk is here (then the call's
