@@ -18,8 +18,10 @@ use crate::pages::lazy::{
 };
 use crate::pages::library::{LibraryLayout, INSTAGRAM_SEARCH};
 use crate::pages::not_found::NotFound;
-use crate::pages::settings::{SettingsLayout, SocialAccountsPage, SOCIAL_ACCOUNTS};
-use crate::pages::streams::StreamsLayout;
+use crate::pages::settings::{
+    SettingsLayout, SocialAccountsPage, RIGHTS_MANAGEMENT, SOCIAL_ACCOUNTS,
+};
+use crate::pages::streams::{StreamsLayout, STREAMS};
 
 /// The id of the element a host page may fill with the configuration JSON (EMB-3).
 pub const CONFIG_ELEMENT_ID: &str = "social-console-config";
@@ -93,11 +95,27 @@ pub fn Root() -> impl IntoView {
     }
 }
 
+/// The screens whose code is a chunk of its own (`pages::lazy`) and that ask for the accounts as
+/// they open: opened straight onto one, the console asks for the accounts as it starts.
+const SPLIT_SCREENS_LISTING_ACCOUNTS: [&str; 3] = [INSTAGRAM_SEARCH, STREAMS, RIGHTS_MANAGEMENT];
+
+/// Whether the browser's address is one of these screens (under the base path, EMB-1).
+fn opened_on(config: &Config, screens: &[&str]) -> bool {
+    let Some(path) = web_sys::window().and_then(|w| w.location().pathname().ok()) else {
+        return false;
+    };
+    let path = path.trim_end_matches('/');
+    screens.iter().any(|screen| path == config.href(screen))
+}
+
 #[component]
 fn App(config: Config) -> impl IntoView {
     let api = Api::new(&config);
     provide_context(config.clone());
     provide_context(api.clone());
+    if opened_on(&config, &SPLIT_SCREENS_LISTING_ACCOUNTS) {
+        api.ask_accounts_early();
+    }
     let session: SessionResource = LocalResource::new(move || {
         let api = api.clone();
         async move { api.session().await }

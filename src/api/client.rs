@@ -10,6 +10,7 @@ use api_types::{
     OAuthFlow, RefreshRequest, ReorderAccounts, Session, SocialAccount, SocialNetwork,
     UpdateAccount,
 };
+use futures::channel::oneshot;
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -24,6 +25,13 @@ use crate::domain::clock::ServerClock;
 /// How long a request may take before it counts as timed out (FAIL-1).
 const TIME_LIMIT: Duration = Duration::from_secs(20);
 
+/// How long the accounts asked for as the console starts wait for their screen
+/// ([`Api::ask_accounts_early`]); a screen that asks later gets a fresh answer.
+const EARLY_ANSWER_KEPT_MS: f64 = 10_000.0;
+
+/// `GET /social-accounts` sent as the console started: when, and where its answer arrives.
+type EarlyAccounts = (f64, oneshot::Receiver<Result<Vec<SocialAccount>, AppError>>);
+
 /// The API client. Cheap to clone; shared through context.
 #[derive(Clone)]
 pub struct Api {
@@ -33,6 +41,8 @@ pub struct Api {
     pub clock: RwSignal<Option<ServerClock>>,
     /// Requests in flight, for the progress bar (SHELL-4).
     pub in_flight: RwSignal<u32>,
+    /// The accounts asked for as the console started, for the first screen that lists them.
+    early_accounts: StoredValue<Option<EarlyAccounts>, LocalStorage>,
 }
 
 /// Milliseconds on the browser's monotonic clock.
@@ -50,6 +60,7 @@ impl Api {
             session_token: config.session_token.clone(),
             clock: RwSignal::new(None),
             in_flight: RwSignal::new(0),
+            early_accounts: StoredValue::new_local(None),
         }
     }
 
@@ -75,9 +86,32 @@ impl Api {
 
     // ---- social accounts (ACC, TOK, OAUTH): issue 4 ----
 
-    /// `GET /social-accounts`: every account, by network then fallback order.
+    /// `GET /social-accounts`: every account, by network then fallback order. The first call
+    /// takes the answer [`Api::ask_accounts_early`] asked for, if it is recent.
     pub async fn accounts(&self) -> Result<Vec<SocialAccount>, AppError> {
+        let early = self.early_accounts.try_update_value(Option::take).flatten();
+        if let Some((asked, answer)) = early {
+            if monotonic_ms() - asked < EARLY_ANSWER_KEPT_MS {
+                if let Ok(answer) = answer.await {
+                    return answer;
+                }
+            }
+        }
         self.get("/social-accounts").await
+    }
+
+    /// Asks for the accounts now, together with the session, for a screen that lists them but
+    /// whose code is still on its way (issue 9): the screen's first [`Api::accounts`] takes the
+    /// answer instead of asking once its code has arrived, a round trip later.
+    pub fn ask_accounts_early(&self) {
+        let (send, answer) = oneshot::channel();
+        self.early_accounts
+            .set_value(Some((monotonic_ms(), answer)));
+        let api = self.clone();
+        leptos::task::spawn_local(async move {
+            // Nobody waiting any more (the screen asked too late) is not an error.
+            let _ = send.send(api.get("/social-accounts").await);
+        });
     }
 
     /// `PATCH /social-accounts/{id}`: rename (ACC-4).

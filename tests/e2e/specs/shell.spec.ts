@@ -301,6 +301,67 @@ test('PERF opened straight onto a screen, its code is fetched with the main modu
   }
 });
 
+const accountsRequests = (page: import('@playwright/test').Page, events: string[] = []) => {
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/api/v1/social-accounts')) events.push('accounts'); });
+  return events;
+};
+
+test('PERF opened straight onto a screen that lists the accounts, they are asked for as the console starts, not after the screen\'s code, once', async ({ page }) => {
+  for (const [route, file, heading] of [
+    [INSTAGRAM_SEARCH, 'split_search.wasm', page.getByRole('heading', { level: 2, name: 'Instagram' })],
+    [STREAMS, 'split_streams.wasm', page.getByRole('heading', { level: 1, name: 'Streams' })],
+    [RIGHTS_MANAGEMENT, 'split_rights.wasm', page.getByRole('heading', { level: 2, name: 'Rights Management' })],
+  ] as const) {
+    // The screen's own code arrives late, as on a slow line.
+    const events: string[] = [];
+    await page.route(`**/${file}`, async (r) => {
+      await new Promise((done) => setTimeout(done, 1500));
+      events.push('code');
+      await r.continue();
+    });
+    const listener = accountsRequests(page, events);
+    await page.goto(route);
+    await expect(heading).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(listener, `${route}: the accounts before the code, and the screen asks no second time`).toEqual(['accounts', 'code']);
+    page.removeAllListeners('request');
+    await page.unroute(`**/${file}`);
+  }
+});
+
+test('PERF the accounts asked for at the start serve the first screen only: the next screen asks again', async ({ page }) => {
+  const events = accountsRequests(page);
+  await page.goto(INSTAGRAM_SEARCH);
+  await expect(page.getByRole('heading', { level: 2, name: 'Instagram' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(events).toHaveLength(1);
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Streams' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Streams' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(events).toHaveLength(2);
+});
+
+test.describe('a screen that lists the accounts, opened long after the start', () => {
+  test.use({ allowConsoleErrors: [/Failed to fetch/] });
+
+  test('PERF it asks for the accounts again instead of showing the answer from the start', async ({ page }) => {
+    const events = accountsRequests(page);
+    await page.clock.install();
+    await page.route('**/split_search.wasm', (route) => route.abort());
+    await page.goto(INSTAGRAM_SEARCH);
+    const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
+    await expect(alert).toBeVisible();
+    expect(events).toHaveLength(1);
+    // The person comes back to it after a while.
+    await page.clock.fastForward(11_000);
+    await page.unroute('**/split_search.wasm');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Instagram' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(events).toHaveLength(2);
+  });
+});
+
 test('PERF while a screen\'s code arrives its band and a skeleton hold its place, and nothing moves when it comes', async ({ page }) => {
   await page.goto(SOCIAL_ACCOUNTS);
   await expect(page.locator('.stc-acc-card').first()).toBeVisible();
