@@ -301,9 +301,13 @@ test('PERF opened straight onto a screen, its code is fetched with the main modu
   }
 });
 
+/** Records each request for the accounts in `events`; `stop` ends the recording. */
 const accountsRequests = (page: import('@playwright/test').Page, events: string[] = []) => {
-  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/api/v1/social-accounts')) events.push('accounts'); });
-  return events;
+  const listener = (r: import('@playwright/test').Request) => {
+    if (new URL(r.url()).pathname.endsWith('/api/v1/social-accounts')) events.push('accounts');
+  };
+  page.on('request', listener);
+  return { events, stop: () => page.off('request', listener) };
 };
 
 test('PERF opened straight onto a screen that lists the accounts, they are asked for as the console starts, not after the screen\'s code, once', async ({ page }) => {
@@ -319,18 +323,18 @@ test('PERF opened straight onto a screen that lists the accounts, they are asked
       events.push('code');
       await r.continue();
     });
-    const listener = accountsRequests(page, events);
+    const recording = accountsRequests(page, events);
     await page.goto(route);
     await expect(heading).toBeVisible();
     await page.waitForLoadState('networkidle');
-    expect(listener, `${route}: the accounts before the code, and the screen asks no second time`).toEqual(['accounts', 'code']);
-    page.removeAllListeners('request');
+    expect(events, `${route}: the accounts before the code, and the screen asks no second time`).toEqual(['accounts', 'code']);
+    recording.stop();
     await page.unroute(`**/${file}`);
   }
 });
 
 test('PERF the accounts asked for at the start serve the first screen only: the next screen asks again', async ({ page }) => {
-  const events = accountsRequests(page);
+  const { events } = accountsRequests(page);
   await page.goto(INSTAGRAM_SEARCH);
   await expect(page.getByRole('heading', { level: 2, name: 'Instagram' })).toBeVisible();
   await page.waitForLoadState('networkidle');
@@ -345,7 +349,7 @@ test.describe('a screen that lists the accounts, opened long after the start', (
   test.use({ allowConsoleErrors: [/Failed to fetch/] });
 
   test('PERF it asks for the accounts again instead of showing the answer from the start', async ({ page }) => {
-    const events = accountsRequests(page);
+    const { events } = accountsRequests(page);
     await page.clock.install();
     await page.route('**/split_search.wasm', (route) => route.abort());
     await page.goto(INSTAGRAM_SEARCH);
