@@ -102,7 +102,7 @@ impl Api {
 
     /// Asks for the accounts now, together with the session, for a screen that lists them but
     /// whose code is still on its way (issue 9): the screen's first [`Api::accounts`] takes the
-    /// answer instead of asking once its code has arrived, a round trip later.
+    /// answer instead of asking once its code has been instantiated and the screen built.
     pub fn ask_accounts_early(&self) {
         let (send, answer) = oneshot::channel();
         self.early_accounts
