@@ -12,6 +12,7 @@ pub mod resume;
 #[cfg(target_arch = "wasm32")]
 pub mod notifications;
 // ---- Rights requests (issue 7: RR-1..8)
+pub mod counter;
 #[cfg(target_arch = "wasm32")]
 pub mod rights;
 // ---- Embedding in the Livefyre console (issue 11: EMB-1, EMB-2)

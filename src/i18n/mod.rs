@@ -440,11 +440,13 @@ pub enum Msg {
     RightsMessageLabel,
     RightsPlaceholderHelp,
     /// Characters left (negative: over the limit), and that count's size written for the reader.
-    RightsCharsRemaining {
+    /// Characters left in a message (negative: too many); `shown` is the count, formatted.
+    CharsLeft {
         left: i64,
         shown: String,
     },
-    RightsCountedAs(SocialNetwork),
+    /// A message's limit on a network, and how that network counts.
+    CharsLimitNote(SocialNetwork),
     RightsPreviewLabel,
     RightsUseDefault(String),
     RightsMessageEmpty,
@@ -546,8 +548,6 @@ pub enum Msg {
     RmPlaceholdersIntro,
     RmPlaceholder(&'static str),
     /// Characters left (negative: too many), and that number's absolute value as the locale writes it.
-    RmRemaining(i64, String),
-    RmLimitNote(SocialNetwork),
     RmSave,
     RmSaving,
     RmSaved(String),
@@ -1055,15 +1055,15 @@ mod tests {
             RightsNoAccounts,
             RightsMessageLabel,
             RightsPlaceholderHelp,
-            RightsCharsRemaining {
+            CharsLeft {
                 left: 40,
                 shown: "40".into(),
             },
-            RightsCharsRemaining {
+            CharsLeft {
                 left: -3,
                 shown: "3".into(),
             },
-            RightsCountedAs(SocialNetwork::Twitter),
+            CharsLimitNote(SocialNetwork::Twitter),
             RightsPreviewLabel,
             RightsUseDefault("lfqa rights".into()),
             RightsMessageEmpty,
@@ -1179,12 +1179,20 @@ mod tests {
             RmPlaceholder("handle"),
             RmPlaceholder("grantTag"),
             RmPlaceholder("termsLink"),
-            RmRemaining(1, "1".into()),
-            RmRemaining(2_040, "2,040".into()),
-            RmRemaining(-1, "1".into()),
-            RmRemaining(-3, "3".into()),
-            RmLimitNote(SocialNetwork::Twitter),
-            RmLimitNote(SocialNetwork::Instagram),
+            CharsLeft {
+                left: 1,
+                shown: "1".into(),
+            },
+            CharsLeft {
+                left: 2_040,
+                shown: "2,040".into(),
+            },
+            CharsLeft {
+                left: -3,
+                shown: "3".into(),
+            },
+            CharsLimitNote(SocialNetwork::Instagram),
+            CharsLimitNote(SocialNetwork::InstagramBusiness),
             RmSave,
             RmSaving,
             RmSaved("x".into()),

@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use crate::api::api_resource;
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::app::use_session;
+use crate::components::counter::MessageCounter;
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::icons::{CheckIcon, InfoIcon, Spinner, TokenStateBadge};
@@ -761,14 +762,7 @@ fn EditDialog(
                     aria-describedby=format!("{hid} {cid} {pid}")
                     on:input=move |ev| form.update(|v| v.default_template = event_target_value(&ev))
                 ></textarea>
-                <p id=cid class="stc-rm-counter" class:stc-rm-counter--over=move || left.get().is_some_and(|(_, l)| l < 0)>
-                    {move || left.get().map(|(n, l)| view! {
-                        {(l < 0).then(|| view! { <WarningIcon/> })}
-                        <span class="stc-rm-counter__count">{i18n.t(Msg::RmRemaining(l, format::number(l.unsigned_abs(), i18n.locale.get())))}</span>
-                        " "
-                        <span class="stc-rm-counter__note">{i18n.t(Msg::RmLimitNote(n))}</span>
-                    })}
-                </p>
+                <MessageCounter id=cid left=left.into()/>
                 <FieldProblems id=pid shown=problems_at(f)/>
             </div>
         }

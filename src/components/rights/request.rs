@@ -19,6 +19,7 @@ use leptos::task::spawn_local_scoped;
 use super::{store, Dialog};
 use crate::api::AppError;
 use crate::app::use_session;
+use crate::components::counter::MessageCounter;
 use crate::components::i18n::use_i18n;
 use crate::components::icons::{CheckIcon, InfoIcon, Spinner, TokenStateBadge};
 use crate::components::refresh::{RefreshButton, RefreshFeedback};
@@ -368,22 +369,7 @@ pub(super) fn RequestTab(dialog: Dialog, post: Arc<Post>, close: Callback<()>) -
         .into_any()
     };
 
-    let counter = move || {
-        let d = current_draft.get()?;
-        let n = network()?;
-        let over = d.remaining() < 0;
-        Some(view! {
-            <p class="stc-rights__counter" class:is-over=over id="stc-rights-counter">
-                {over.then(|| view! { <WarningIcon/> })}
-                <span>{move || {
-                    let left = d.remaining();
-                    let shown = crate::components::format::number(left.unsigned_abs(), i18n.locale.get());
-                    i18n.t(Msg::RightsCharsRemaining { left, shown })
-                }}</span>
-                <span class="stc-rights__counted">{move || i18n.t(Msg::RightsCountedAs(n))}</span>
-            </p>
-        })
-    };
+    let left = Signal::derive(move || Some((network()?, current_draft.get()?.remaining())));
     let use_default = move || {
         let e = entry.get()?;
         let current = message.get().unwrap_or_default();
@@ -509,7 +495,7 @@ pub(super) fn RequestTab(dialog: Dialog, post: Arc<Post>, close: Callback<()>) -
                     prop:value=move || message.get().unwrap_or_default()
                     on:input=on_input
                 ></textarea>
-                {counter}
+                <MessageCounter id="stc-rights-counter".to_string() left end=true/>
                 {use_default}
             </div>
             <div class="stc-field stc-rights__preview">

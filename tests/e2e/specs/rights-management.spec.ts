@@ -44,7 +44,7 @@ async function writes(standIn: StandIn): Promise<Logged[]> {
 const card = (page: Page, id: string) => page.locator(`li[data-rights-account="${id}"]`);
 const live = (page: Page) => page.locator('.stc-rm > .stc-live[role="status"]');
 const template = (d: Locator) => d.getByRole('textbox', { name: 'Default message' });
-const counter = (d: Locator) => d.locator('.stc-rm-counter__count');
+const counter = (d: Locator) => d.locator('.stc-counter__count');
 
 async function open(page: Page) {
   await page.goto(PAGE);
@@ -183,7 +183,7 @@ test.describe('as a Moderator', () => {
     await template(d).fill(text);
     // 2 + 1 + 9 + 1 + 3 emoji × 2 + 1 + 5 + 1 + 12 + 1 + 11 + 1 + a link 23 = 74.
     await expect(counter(d)).toHaveText('206 characters remaining');
-    await expect(d.locator('.stc-rm-counter__note')).toHaveText('Twitter allows 280; an emoji counts as 2 and a link as 23.');
+    await expect(d.locator('.stc-counter__note')).toHaveText('Twitter allows 280; an emoji counts as 2 and a link as 23.');
     // Emoji typed right after the link would still be part of it (and count 23 with it): a space first.
     const long = `${text} ${'😀'.repeat(104)}`;
     await template(d).fill(long);
@@ -342,7 +342,7 @@ test.describe('as a Moderator', () => {
     await expect(d).toBeVisible();
     await d.getByRole('textbox', { name: 'Standaardbericht' }).fill('@{handle} #{grantTAG}');
     // Instagram: 2,200 less 21 code points, written the Dutch way.
-    await expect(d.locator('.stc-rm-counter__count')).toHaveText('Nog 2.179 tekens over');
+    await expect(d.locator('.stc-counter__count')).toHaveText('Nog 2.179 tekens over');
     await d.getByRole('button', { name: 'Opslaan' }).click();
     await expect(d.locator('#stc-rm-default-template-problems')).toContainText('{grantTAG} is geen plaatshouder.');
     await expect(d.locator('#stc-rm-default-template-problems')).toContainText('Het bericht moet {termsLink} bevatten.');

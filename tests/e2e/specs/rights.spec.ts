@@ -334,7 +334,7 @@ test('RR-2 a missing or misspelled placeholder is named before anything is sent'
 test('RR-2 the counter counts as each network does: Instagram code points, Twitter an emoji 2 and a link 23', async ({ page, standIn }) => {
   const p = await post(standIn, 'post_00010');
   await openFromAsset(page, p.author_handle);
-  const counter = dialog(page).locator('.stc-rights__counter');
+  const counter = dialog(page).locator('.stc-counter');
   const ig = await rightsAccount(standIn, 'ra_ig_lfqa');
   await radio(page, /lfqa rights/).check();
   const text = '@{handle} 😀👍🏽 #{grantTag} {termsLink}';
@@ -348,7 +348,7 @@ test('RR-2 the counter counts as each network does: Instagram code points, Twitt
   await expect(message(page)).toHaveValue(text);
   const twLength = `@${p.author_handle} `.length + 2 + 2 + ` #${tw.approval_hashtag} `.length + 23;
   await expect(counter).toContainText(`${280 - twLength} characters remaining`);
-  await expect(counter).toContainText('an emoji counts 2, a link 23');
+  await expect(counter).toContainText('an emoji counts as 2 and a link as 23');
   // Over the limit: said in words, and nothing is sent.
   await message(page).fill(`@{handle} #{grantTag} {termsLink} ${'😀'.repeat(130)}`);
   const over = `@${p.author_handle} #${tw.approval_hashtag} `.length + 23 + 1 + 260 - 280;
@@ -469,7 +469,7 @@ test('I18N-1 RR-3 the dialog is complete in Dutch', async ({ page, standIn }) =>
   await expect(d).toContainText('Het Instagram-token van @hurray (Instagram rights (default)) is verlopen.');
   await expect(d).toContainText('Activiteitengeschiedenis');
   await expect(d).toContainText('Er is geen eerdere activiteit om te tonen');
-  await expect(d.locator('.stc-rights__counter')).toContainText(/Nog \d\.\d{3} tekens over/);
+  await expect(d.locator('.stc-counter')).toContainText(/Nog \d\.\d{3} tekens over/);
   await expectAxeClean(page, 'dialog in Dutch');
   await page.screenshot({ path: '/work/shots/rights-nl.png' });
 });
