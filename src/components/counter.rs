@@ -33,7 +33,7 @@ pub fn MessageCounter(
             {move || left.get().map(|(network, l)| view! {
                 {(l < 0).then(|| view! { <WarningIcon/> })}
                 <span class="stc-counter__count">
-                    {i18n.t(Msg::CharsLeft { left: l, shown: format::number(l.unsigned_abs(), i18n.locale.get()) })}
+                    {i18n.t(Msg::CharsLeft { left: l, shown: format::number(l.unsigned_abs(), i18n.lang()) })}
                 </span>
                 " "
                 <span class="stc-counter__note">{i18n.t(Msg::CharsLimitNote(network))}</span>

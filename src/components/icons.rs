@@ -108,7 +108,7 @@ pub fn TokenStateBadge(
             {shape.map(icon)}
             <span class="stc-acc-state__text">
                 {move || {
-                    let locale = i18n.locale.get();
+                    let locale = i18n.lang();
                     i18n.t(state_msg(state, |t| format::date(t, locale)))
                 }}
             </span>

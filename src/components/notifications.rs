@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::format;
-use super::i18n::use_i18n;
+use super::i18n::{use_i18n, I18n};
 use super::icons::{BellIcon, WarningIcon};
 use super::refresh::{RefreshButton, RefreshFeedback, Refresher};
 use super::states::ErrorNotice;
@@ -207,7 +207,9 @@ fn Panel(
     last_good: RwSignal<Option<NotificationList>>,
     status: RwSignal<Option<Msg>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    // Its items, drawn again on every poll, read the language through a memo that goes when the
+    // panel closes (`I18n::scoped`).
+    let i18n = I18n::provide_scoped();
     let config = expect_context::<Config>();
     let session = use_session();
     let can_refresh = move || {
@@ -364,7 +366,7 @@ fn Item(
                 {(!read).then(|| view! { <span class="stc-notif__unread">{move || i18n.t(Msg::NotUnread)}</span> })}
             </p>
             <p class="stc-notif__impact">{move || i18n.t(Msg::NotImpact(imp.clone()))}</p>
-            <p class="stc-notif__time">{move || i18n.t(Msg::NotSent(format::date_time(created, i18n.locale.get())))}</p>
+            <p class="stc-notif__time">{move || i18n.t(Msg::NotSent(format::date_time(created, i18n.lang())))}</p>
             <div class="stc-notif__actions">
                 {refresh}
                 <a

@@ -19,6 +19,7 @@ use std::pin::Pin;
 use leptos::prelude::*;
 
 use crate::components::chrome::is_under;
+use crate::components::i18n::I18n;
 use crate::components::states::{notice, Skeleton};
 use crate::i18n::Msg;
 use crate::pages::library::ASSETS;
@@ -134,6 +135,8 @@ pub fn prefetch(path: &str) {
 /// a retry when it could not be fetched.
 #[component]
 fn SplitScreen(loader: Loader, place: &'static str) -> impl IntoView {
+    // The screen's views read the language through a memo that goes with the screen.
+    I18n::provide_scoped();
     chunk_view(
         loader.fetch,
         loader.build,

@@ -696,7 +696,7 @@ fn EditDialog(
                                 state: Box::new(
                                     ctx.state(&a)
                                         .map(|s| {
-                                            let locale = i18n.locale.get();
+                                            let locale = i18n.lang();
                                             state_msg(s, |t| format::date(t, locale))
                                         })
                                         .unwrap_or(Msg::Loading),

@@ -58,7 +58,7 @@ struct Ctx {
 
 impl Ctx {
     fn date(&self, ts: Timestamp) -> String {
-        format::date_long(ts, self.i18n.locale.get())
+        format::date_long(ts, self.i18n.lang())
     }
 }
 

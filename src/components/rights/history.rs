@@ -44,7 +44,7 @@ pub(super) fn History(dialog: Dialog, post_id: String) -> impl IntoView {
                                     " "
                                     <span class="stc-activity__who"><bdi>{move || i18n.t(who.clone())}</bdi></span>
                                     " · "
-                                    <time datetime=format::iso(at)>{move || format::date_time(at, i18n.locale.get())}</time>
+                                    <time datetime=format::iso(at)>{move || format::date_time(at, i18n.lang())}</time>
                                 </p>
                                 {text.map(|t| view! { <p class="stc-activity__text" dir="auto">{t}</p> })}
                             </li>

@@ -121,7 +121,7 @@ fn AssetCard(asset: Asset, api_origin: String, rights: RightsTarget) -> impl Int
                     <h3 class="stc-result__author"><bdi>"@"{handle}</bdi></h3>
                     <p class="stc-result__caption" dir="auto">{caption}</p>
                     <p class="stc-result__meta">
-                        <span><bdi>{move || i18n.t(Msg::AssetsSavedBy { name: saved_by.clone(), date: format::date(saved_at, i18n.locale.get()) })}</bdi></span>
+                        <span><bdi>{move || i18n.t(Msg::AssetsSavedBy { name: saved_by.clone(), date: format::date(saved_at, i18n.lang()) })}</bdi></span>
                     </p>
                     <p class="stc-asset__status"><StatusBadge status/></p>
                     <div class="stc-result__actions">

@@ -131,7 +131,7 @@ pub(super) fn OutcomeView(
                         <CheckIcon/>
                         <p class="stc-notice__text">
                             {move || {
-                                let locale = i18n.locale.get();
+                                let locale = i18n.lang();
                                 i18n.t(Msg::AccOauthRefreshed(expires.get().map(|t| format::date_time(t, locale))))
                             }}
                         </p>
@@ -364,7 +364,7 @@ pub(super) fn AccountPanel(
     };
 
     let expires = move || {
-        let locale = i18n.locale.get();
+        let locale = i18n.lang();
         entry.account.with(|a| match a.token.expires_at {
             Some(t) => {
                 view! { <time datetime=format::iso(t)>{format::date_time(t, locale)}</time> }
@@ -374,7 +374,7 @@ pub(super) fn AccountPanel(
         })
     };
     let last_refresh = move || {
-        let locale = i18n.locale.get();
+        let locale = i18n.lang();
         entry.account.with(|a| match a.token.last_refreshed_at {
             Some(t) => {
                 let by = a.token.last_refreshed_by.as_ref().map(|p| p.name.clone());
@@ -389,7 +389,7 @@ pub(super) fn AccountPanel(
         })
     };
     let connected = move || {
-        let locale = i18n.locale.get();
+        let locale = i18n.lang();
         entry.account.with(|a| {
             let t = a.token.connected_at;
             view! {
@@ -713,7 +713,7 @@ fn HistoryList(entries: Vec<HistoryEntry>) -> impl IntoView {
                     let at = e.at;
                     view! {
                         <li>
-                            <time datetime=format::iso(at)>{move || format::date_time(at, i18n.locale.get())}</time>
+                            <time datetime=format::iso(at)>{move || format::date_time(at, i18n.lang())}</time>
                             <span>{move || i18n.t(msg.clone())}</span>
                         </li>
                     }

@@ -36,7 +36,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::app::{unless_shell_says, use_session, when_session_back};
-use crate::components::i18n::use_i18n;
+use crate::components::i18n::{use_i18n, I18n};
 use crate::components::refresh::{add_flow_key, added_network, Finished, Refresher};
 use crate::components::states::ErrorSlot;
 use crate::config::Config;
@@ -464,7 +464,8 @@ impl PageCtx {
 
 #[component]
 pub fn SocialAccountsPage() -> impl IntoView {
-    let i18n = use_i18n();
+    // The cards read the language through this page's memo (`I18n::scoped`).
+    let i18n = I18n::provide_scoped();
     let api = expect_context::<Api>();
     let config = expect_context::<Config>();
     let session = use_session();

@@ -104,7 +104,7 @@ fn TokenPopup(key: u64, state: SearchState, return_to: Memo<String>) -> impl Int
             PassReason::NeedsReauth => i18n.t(Msg::TokenPopupRevoked(handle.clone())),
             PassReason::RateLimited { resets_at } => i18n.t(Msg::TokenPopupRateLimited {
                 handle: handle.clone(),
-                resets_at: resets_at.map(|t| format::time(t, i18n.locale.get())),
+                resets_at: resets_at.map(|t| format::time(t, i18n.lang())),
             }),
         }
     };

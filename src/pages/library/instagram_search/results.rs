@@ -253,7 +253,7 @@ fn ResultChunk(
     rights: RightsTarget,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = ChunkLocale(Memo::new(move |_| i18n.locale.get()));
+    let lang = ChunkLocale(Memo::new(move |_| i18n.lang()));
     let api = expect_context::<Api>();
     posts
         .iter()
@@ -476,7 +476,7 @@ pub(super) fn DetailsDialog(
 
     let body = move || {
         details.get().map(|post| {
-            let locale = i18n.locale.get();
+            let locale = i18n.lang();
             let avatar = post
                 .author_avatar_url
                 .as_deref()
