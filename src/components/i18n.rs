@@ -39,10 +39,11 @@ impl I18n {
     /// signal's subscriber list for the life of the app, about 0.6 MB of wasm memory each time
     /// 1,000 accounts were drawn (issue 9). The memo is disposed with the screen, taking its
     /// subscribers with it; only the memo subscribes to `locale`.
+    /// Scoped again (a chunk of results inside a screen), it reads the outer memo.
     pub fn scoped(self) -> Self {
-        let locale = self.locale;
+        let outer = self.lang;
         Self {
-            lang: Memo::new(move |_| locale.get()).into(),
+            lang: Memo::new(move |_| outer.get()).into(),
             ..self
         }
     }

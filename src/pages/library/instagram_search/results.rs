@@ -18,14 +18,14 @@ use super::{More, Phase, SearchState};
 use crate::api::{Api, AppError};
 use crate::app::unless_shell_says;
 use crate::components::format;
-use crate::components::i18n::use_i18n;
+use crate::components::i18n::{use_i18n, I18n};
 use crate::components::icons::{PlayIcon, TickIcon, WarningIcon};
 use crate::components::rights::RightsTarget;
 use crate::components::states::{ErrorNotice, ErrorSlot};
 use crate::config::Config;
 use crate::domain::fallback::PassReason;
 use crate::domain::untrusted::{excerpt, safe_image_src, safe_link};
-use crate::i18n::{text, Locale, Msg};
+use crate::i18n::{text, Msg};
 use crate::pages::settings::SOCIAL_ACCOUNTS;
 
 /// Characters of caption shown on a card.
@@ -224,26 +224,6 @@ pub(super) struct Chunk {
     pub(super) posts: Arc<Vec<Arc<Post>>>,
 }
 
-/// The language the cards of one chunk are written in.
-///
-/// A render effect that goes away never unsubscribes from the signals it read (reactive_graph
-/// 0.2): each card that read the app-wide `I18n::locale` left its effect behind in that
-/// signal's subscriber list, about 85 KB of wasm memory per search (issue 9). The cards read
-/// this memo instead; it lives and dies with its chunk, taking its subscribers with it, and only
-/// the memo itself subscribes to the app-wide locale.
-#[derive(Clone, Copy)]
-struct ChunkLocale(Memo<Locale>);
-
-impl ChunkLocale {
-    fn get(self) -> Locale {
-        self.0.get()
-    }
-
-    fn t(self, msg: &Msg) -> String {
-        text(self.0.get(), msg).into_owned()
-    }
-}
-
 /// The cards of one chunk, rendered once: loading more adds a chunk and leaves these alone.
 #[component]
 fn ResultChunk(
@@ -252,8 +232,9 @@ fn ResultChunk(
     details: RwSignal<Option<Arc<Post>>>,
     rights: RightsTarget,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let lang = ChunkLocale(Memo::new(move |_| i18n.lang()));
+    // The cards read the language through a memo that goes with this chunk (`I18n::scoped`):
+    // a new search drops the chunk, and their subscriptions with it.
+    let lang = use_i18n().scoped();
     let api = expect_context::<Api>();
     posts
         .iter()
@@ -304,13 +285,13 @@ pub(crate) fn post_image(
 }
 
 /// One result card. Text that only changes with the language follows the chunk's
-/// [`ChunkLocale`]; the date, likes and comments are one effect together.
+/// the chunk's [`I18n::scoped`]; the date, likes and comments are one effect together.
 fn result_card(
     post: Arc<Post>,
     api_origin: &str,
     details: RwSignal<Option<Arc<Post>>>,
     rights: RightsTarget,
-    lang: ChunkLocale,
+    lang: I18n,
     api: Api,
 ) -> impl IntoView {
     let author_id = fresh_id("stc-post-author");
@@ -351,7 +332,7 @@ fn result_card(
     let (likes, comments) = (post.likes, post.comments);
     let labelledby = author_id.clone();
     let meta = move || {
-        let l = lang.get();
+        let l = lang.lang();
         view! {
             <time datetime=format::iso(posted_at)>{format::date(posted_at, l)}</time>
             <span>{text(l, &Msg::PostLikes(likes, format::number(likes, l))).into_owned()}</span>
@@ -366,7 +347,7 @@ fn result_card(
                     {video.then(|| view! {
                         <span class="stc-result__badge">
                             <PlayIcon/>
-                            {move || lang.t(&Msg::PostVideo)}
+                            {move || lang.t(Msg::PostVideo)}
                         </span>
                     })}
                 </div>
@@ -376,7 +357,7 @@ fn result_card(
                     <p class="stc-result__meta">{meta}</p>
                     <div class="stc-result__actions">
                         <button type="button" class="stc-button stc-button--secondary stc-button--small" on:click=move |_| details.set(Some(for_details.clone()))>
-                            {move || lang.t(&Msg::ViewDetails)}
+                            {move || lang.t(Msg::ViewDetails)}
                         </button>
                         <button
                             type="button"
@@ -392,15 +373,15 @@ fn result_card(
                             {move || {
                                 let state = save.get();
                                 let label = lang.t(match state {
-                                    SaveState::Saved => &Msg::Saved,
-                                    SaveState::Saving => &Msg::Saving,
-                                    _ => &Msg::Save,
+                                    SaveState::Saved => Msg::Saved,
+                                    SaveState::Saving => Msg::Saving,
+                                    _ => Msg::Save,
                                 });
                                 ((state == SaveState::Saved).then(|| view! { <TickIcon/> }), label)
                             }}
                         </button>
                         <button type="button" class="stc-button stc-button--secondary stc-button--small stc-result__rights" on:click=move |_| rights.set(Some(for_rights.clone()))>
-                            {move || lang.t(&Msg::RightsRequestAction)}
+                            {move || lang.t(Msg::RightsRequestAction)}
                         </button>
                     </div>
                     <div class="stc-error-slot" role="alert">
@@ -416,20 +397,20 @@ fn result_card(
 }
 
 /// [`post_image`] for a card: its alternative text follows the chunk's language.
-fn card_image(post: &Post, api_origin: &str, lang: ChunkLocale) -> AnyView {
+fn card_image(post: &Post, api_origin: &str, lang: I18n) -> AnyView {
     let alt_msg = Msg::PostImageAlt {
         video: post.media_type == MediaType::Video,
         handle: post.author_handle.clone(),
     };
     match safe_image_src(&post.image_url, api_origin) {
         Some(src) => view! {
-            <img class="stc-result__image" src=src alt=move || lang.t(&alt_msg) loading="lazy" decoding="async" width="320" height="320"/>
+            <img class="stc-result__image" src=src alt=move || lang.t(alt_msg.clone()) loading="lazy" decoding="async" width="320" height="320"/>
         }
         .into_any(),
         None => view! {
             <div class="stc-result__image stc-result__image--blocked">
                 <WarningIcon/>
-                <span>{move || lang.t(&Msg::PostImageNotShown)}</span>
+                <span>{move || lang.t(Msg::PostImageNotShown)}</span>
             </div>
         }
         .into_any(),
