@@ -148,3 +148,39 @@ async fn i18n_1_switching_language_changes_the_text_and_the_page_language() {
     assert_eq!(lang.as_deref(), Some("nl"));
     i18n.set(Locale::En);
 }
+
+/// A view shown, hidden and shown again under the same owner (the bell's panel) scopes the
+/// language again from a context whose memo went with the first showing; it must still read and
+/// follow the language, not panic on the disposed memo.
+#[wasm_bindgen_test]
+async fn i18n_1_a_scoped_view_shown_again_reads_and_follows_the_language() {
+    use social_token_console::components::i18n::I18n;
+
+    #[component]
+    fn Scoped() -> impl IntoView {
+        let i18n = I18n::provide_scoped();
+        view! { <p>{move || i18n.t(Msg::TabSettings)}</p> }
+    }
+
+    let root = container();
+    let slot = Rc::new(Cell::new(None));
+    let handle = slot.clone();
+    let _mounted = mount_to(root.clone(), move || {
+        let i18n = provide_i18n(Locale::En);
+        let open = RwSignal::new(true);
+        handle.set(Some((i18n, open)));
+        view! { <div>{move || open.get().then(|| view! { <Scoped/> })}</div> }
+    });
+    let (i18n, open) = slot.get().unwrap();
+    assert_eq!(text(&root), "Settings");
+    open.set(false);
+    leptos::task::tick().await;
+    assert_eq!(text(&root), "");
+    open.set(true);
+    leptos::task::tick().await;
+    assert_eq!(text(&root), "Settings");
+    i18n.set(Locale::Nl);
+    leptos::task::tick().await;
+    assert_eq!(text(&root), "Instellingen");
+    i18n.set(Locale::En);
+}

@@ -24,12 +24,13 @@ pub struct I18n {
 impl I18n {
     /// The message in the current language; reading it subscribes the caller to locale changes.
     pub fn t(&self, msg: Msg) -> String {
-        text(self.lang.get(), &msg).into_owned()
+        text(self.lang(), &msg).into_owned()
     }
 
     /// The current language, for formatting dates and numbers; reading it subscribes the caller.
     pub fn lang(&self) -> Locale {
-        self.lang.get()
+        // A screen's memo read after the screen went: the app-wide language is still right.
+        self.lang.try_get().unwrap_or_else(|| self.locale.get())
     }
 
     /// The same context for one screen: its views read the language through a memo owned here.
@@ -40,10 +41,15 @@ impl I18n {
     /// 1,000 accounts were drawn (issue 9). The memo is disposed with the screen, taking its
     /// subscribers with it; only the memo subscribes to `locale`.
     /// Scoped again (a chunk of results inside a screen), it reads the outer memo.
+    ///
+    /// The outer memo may already be gone: a context stays on its owner when the owner is cleaned
+    /// for a re-run, so a view shown again under the same owner (the bell's panel, opened a second
+    /// time) finds the last showing's scoped context, whose memo was disposed with it. Then the
+    /// new memo reads the app-wide language.
     pub fn scoped(self) -> Self {
-        let outer = self.lang;
+        let (outer, app) = (self.lang, self.locale);
         Self {
-            lang: Memo::new(move |_| outer.get()).into(),
+            lang: Memo::new(move |_| outer.try_get().unwrap_or_else(|| app.get())).into(),
             ..self
         }
     }
