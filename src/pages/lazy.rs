@@ -173,7 +173,38 @@ pub(crate) fn chunk_view(
         }
     }
     let fetched = LocalResource::new(fetch);
-    let retry = Callback::new(move |_| fetched.refetch());
+    // Try again is replaced by what it brings (the view, or the failure said again), and the
+    // focus on it would fall to the page: it goes to the box that holds this view instead (the
+    // bell's panel, the card's details, the screen's content), so the keyboard keeps its place
+    // and Escape still closes the bell.
+    let home = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let retry = Callback::new(move |_| {
+        let mut holder = document()
+            .active_element()
+            .and_then(|e| e.closest(".stc-error-slot").ok().flatten())
+            .and_then(|slot| slot.parent_element());
+        if place.is_some() {
+            // Past the framing box, which goes when the view arrives.
+            holder = holder.and_then(|frame| frame.parent_element());
+        }
+        home.set_value(holder.and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok()));
+        fetched.refetch();
+    });
+    let refocus = move || {
+        let Some(el) = home.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        request_animation_frame(move || {
+            let body: Option<web_sys::Element> = document().body().map(Into::into);
+            let lost = document().active_element().is_none_or(|a| Some(a) == body);
+            if lost && el.is_connected() {
+                if !el.has_attribute("tabindex") {
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+                let _ = el.focus();
+            }
+        });
+    };
     let framed = move |inner: AnyView| match place {
         Some(class) => view! { <section class=class>{inner}</section> }.into_any(),
         None => inner,
@@ -191,9 +222,15 @@ pub(crate) fn chunk_view(
     };
     (move || match fetched.get() {
         None => framed(view! { <Skeleton lines/> }.into_any()),
-        Some(Err(NotLoaded)) => failed(),
+        Some(Err(NotLoaded)) => {
+            refocus();
+            failed()
+        }
         Some(Ok(())) => match built() {
-            Some(view) => view,
+            Some(view) => {
+                refocus();
+                view
+            }
             None => failed(),
         },
     })

@@ -402,12 +402,17 @@ test.describe('a screen whose code cannot be fetched', () => {
     await alert.getByRole('button', { name: 'Try again' }).focus();
     await page.keyboard.press('Enter');
     await expect(alert).toBeVisible();
+    // The focus stays with the screen's content, not dropped to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement !== document.body && !!document.activeElement?.closest('.stc-app'))).toBe(true);
 
     await page.unroute('**/split_search.wasm');
     await alert.getByRole('button', { name: 'Try again' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 2, name: 'Instagram' })).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+    // The focus is on the box the screen arrived in, not dropped to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement !== document.body
+      && !!document.activeElement?.contains(document.querySelector('.stc-page h2')))).toBe(true);
   });
 });
 
@@ -551,5 +556,9 @@ test.describe('an account\'s details whose code cannot be fetched', () => {
     await page.keyboard.press('Enter');
     await expect(card.getByRole('textbox', { name: 'Display name' })).toBeVisible();
     await expect(card.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+    // The focus is in the card's details, where Try again was: Tab reaches the name field.
+    await expect(card.locator('.stc-acc-panel')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(card.getByRole('textbox', { name: 'Display name' })).toBeFocused();
   });
 });
