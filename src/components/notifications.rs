@@ -5,6 +5,12 @@
 //! opens. A failing endpoint only changes the bell's words: the page keeps working (FAIL-1).
 //! The panel is a disclosure: the bell button has `aria-expanded`, Escape closes the panel and
 //! puts focus back on the bell. Refresh Token runs right in the panel (shared `Refresher`).
+//!
+//! The panel's code arrives when it is first wanted (issue 9): in the cut build it is a chunk of
+//! its own, `split_bell_panel.wasm`, 8.7 KB gzip that no longer comes with every first load.
+//! Pointing at the bell or focusing it starts the fetch, so by the click it is usually there;
+//! until it is the panel shows a skeleton, and if it cannot be fetched it says so in words with
+//! Try again, while the bell's count keeps working.
 
 use std::time::Duration;
 
@@ -174,6 +180,8 @@ pub fn Bell() -> impl IntoView {
                 aria-expanded=move || open.get().to_string()
                 aria-controls="stc-bell-panel"
                 aria-label=label
+                on:pointerenter=move |_| prefetch_panel()
+                on:focus=move |_| prefetch_panel()
                 on:click=move |_| {
                     let now_open = !open.get_untracked();
                     open.set(now_open);
@@ -195,9 +203,68 @@ pub fn Bell() -> impl IntoView {
                 hidden=move || !open.get()
             >
                 <h2 id="stc-bell-title" class="stc-bell__title">{move || i18n.t(Msg::NotPanelTitle)}</h2>
-                {move || open.get().then(|| view! { <Panel poll last_good status/> })}
+                {move || open.get().then(|| panel(poll, last_good, status))}
             </div>
         </div>
+    }
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use api_types::NotificationList;
+    use leptos::prelude::*;
+
+    use super::{Panel, Poll};
+    use crate::i18n::Msg;
+    use crate::pages::lazy::NotLoaded;
+
+    #[leptos::wasm_split::wasm_split(
+        bell_panel,
+        wasm_split_path = ::leptos::wasm_split,
+        preload(fetch),
+        fallible
+    )]
+    pub fn build(
+        poll: Poll,
+        last_good: RwSignal<Option<NotificationList>>,
+        status: RwSignal<Option<Msg>>,
+    ) -> Result<AnyView, NotLoaded> {
+        Ok(view! { <Panel poll last_good status/> }.into_any())
+    }
+}
+
+/// Starts fetching the panel's code, once.
+fn prefetch_panel() {
+    #[cfg(feature = "split")]
+    {
+        thread_local! {
+            static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        }
+        crate::pages::lazy::prefetch_once(&ASKED, || Box::pin(async { Ok(chunk::fetch().await?) }));
+    }
+}
+
+/// The open panel: at once when its code is here, else after it arrives (`lazy::chunk_view`).
+fn panel(
+    poll: Poll,
+    last_good: RwSignal<Option<NotificationList>>,
+    status: RwSignal<Option<Msg>>,
+) -> AnyView {
+    #[cfg(not(feature = "split"))]
+    {
+        view! { <Panel poll last_good status/> }.into_any()
+    }
+    #[cfg(feature = "split")]
+    {
+        use crate::pages::lazy::{chunk_view, NotLoaded};
+
+        chunk_view(
+            || Box::pin(async { Ok::<(), NotLoaded>(chunk::fetch().await?) }),
+            move || Box::pin(chunk::build(poll, last_good, status)),
+            Msg::NotPanelNotLoaded,
+            3,
+            None,
+        )
     }
 }
 

@@ -41,6 +41,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         NotBuiltYetBody => "This screen has its place in the console but is not built yet.",
         ScreenNotLoaded => "This screen could not be loaded. Check your connection and try again.",
         PanelNotLoaded => "The details of this account could not be loaded. Check your connection and try again.",
+        NotPanelNotLoaded => "The notifications could not be shown. Check your connection and try again.",
         NotFoundTitle => "Page not found",
         NotFoundBody => "There is no page at this address. It may have moved, or the link is incomplete.",
         NotFoundBack => "Go to Social Accounts",

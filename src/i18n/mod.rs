@@ -100,6 +100,8 @@ pub enum Msg {
     ScreenNotLoaded,
     /// The expanded card's code could not be fetched.
     PanelNotLoaded,
+    /// The bell's panel: its code could not be fetched.
+    NotPanelNotLoaded,
     NotFoundTitle,
     NotFoundBody,
     NotFoundBack,
@@ -643,6 +645,7 @@ mod tests {
             NotBuiltYetBody,
             ScreenNotLoaded,
             PanelNotLoaded,
+            NotPanelNotLoaded,
             NotFoundTitle,
             NotFoundBody,
             NotFoundBack,

@@ -41,6 +41,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         NotBuiltYetBody => "Dit scherm heeft zijn plaats in de console, maar is nog niet gebouwd.",
         ScreenNotLoaded => "Dit scherm kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.",
         PanelNotLoaded => "De details van dit account konden niet worden geladen. Controleer je verbinding en probeer het opnieuw.",
+        NotPanelNotLoaded => "De meldingen konden niet worden getoond. Controleer je verbinding en probeer het opnieuw.",
         NotFoundTitle => "Pagina niet gevonden",
         NotFoundBody => "Op dit adres staat geen pagina. Misschien is ze verplaatst, of is de link onvolledig.",
         NotFoundBack => "Naar Sociale accounts",

@@ -131,6 +131,23 @@ pub fn prefetch(path: &str) {
     }
 }
 
+/// Starts `fetch` for a chunk, once, however often it is called (on every pointer move over a
+/// list, say); `asked` is that chunk's flag. A failure clears the flag: the view that needs the
+/// chunk says so if it is opened, and the next call asks again.
+#[cfg(feature = "split")]
+pub(crate) fn prefetch_once(
+    asked: &'static std::thread::LocalKey<std::cell::Cell<bool>>,
+    fetch: fn() -> Loading<()>,
+) {
+    if !asked.with(|a| a.replace(true)) {
+        leptos::task::spawn_local(async move {
+            if fetch().await.is_err() {
+                asked.with(|a| a.set(false));
+            }
+        });
+    }
+}
+
 /// The skeleton while a screen's code arrives, the screen once it is there, and the reason with
 /// a retry when it could not be fetched.
 #[component]

@@ -46,18 +46,10 @@ mod chunk {
 pub fn prefetch() {
     #[cfg(feature = "split")]
     {
-        use std::cell::Cell;
         thread_local! {
-            static ASKED: Cell<bool> = const { Cell::new(false) };
+            static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
         }
-        if !ASKED.replace(true) {
-            leptos::task::spawn_local(async {
-                // A failure is said by the panel if it is opened; a later open asks again.
-                if chunk::fetch().await.is_err() {
-                    ASKED.set(false);
-                }
-            });
-        }
+        crate::pages::lazy::prefetch_once(&ASKED, || Box::pin(async { Ok(chunk::fetch().await?) }));
     }
 }
 

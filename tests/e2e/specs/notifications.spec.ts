@@ -183,6 +183,57 @@ test('PERF focusing or pointing at a notification\'s "Open account" fetches the 
   expect(panelCode).toHaveLength(1);
 });
 
+// Issue 9: the bell's panel is a chunk of its own (src/components/notifications.rs).
+test('PERF the bell\'s panel is not part of the first load; pointing at the bell fetches it, once, before the click', async ({ page }) => {
+  const panelCode: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('/split_bell_panel.wasm')) panelCode.push(r.url()); });
+  await page.goto(PAGE);
+  await expect(page.locator('.stc-acc-card').first()).toBeVisible();
+  const bell = page.getByRole('button', { name: /^Notifications, \d+ unread$/ });
+  await expect(bell).toBeVisible();
+  expect(panelCode).toHaveLength(0);
+
+  const fetched = page.waitForResponse((r) => r.url().endsWith('/split_bell_panel.wasm'));
+  await bell.hover();
+  await fetched;
+  const panel = await openPanel(page);
+  await expect(panel.getByRole('listitem').first()).toBeVisible();
+  // Closed and opened again: at once, nothing fetched again.
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await bell.click();
+  await expect(panel.getByRole('listitem').first()).toBeVisible();
+  expect(panelCode).toHaveLength(1);
+});
+
+test.describe('a bell panel whose code cannot be fetched', () => {
+  test.use({ allowConsoleErrors: [/Failed to fetch/] });
+
+  test('PERF it says so in words inside the panel, the bell keeps its count, and Try again shows the notifications', async ({ page, standIn }) => {
+    await page.route('**/split_bell_panel.wasm', (route) => route.abort());
+    await page.goto(PAGE);
+    const unread = (await standIn.api('GET', '/notifications')).body.data.unread_count as number;
+    const bell = page.getByRole('button', { name: `Notifications, ${unread} unread` });
+    await bell.focus();
+    await page.keyboard.press('Enter');
+    await expect(bell).toHaveAttribute('aria-expanded', 'true');
+    const panel = page.getByRole('region', { name: 'Expiry notifications' });
+    const alert = panel.getByRole('alert').filter({ hasText: 'The notifications could not be shown.' });
+    await expect(alert).toContainText('Check your connection and try again.');
+    await expect(bell).toBeVisible();
+    await expectAxeClean(page, 'a bell panel that could not be loaded');
+    await page.screenshot({ path: '/work/shots/bell-panel-not-loaded.png' });
+
+    await page.unroute('**/split_bell_panel.wasm');
+    await alert.getByRole('button', { name: 'Try again' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(panel.getByRole('listitem').first()).toBeVisible();
+    await expect(panel.getByRole('alert').filter({ hasText: 'could not be shown' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(bell).toBeFocused();
+  });
+});
+
 test('NOT-3 the banner opens the account it names', async ({ page }) => {
   await page.goto(PAGE);
   const banner = page.getByRole('region', { name: /accounts? needs? attention/ });
