@@ -119,7 +119,19 @@ function bundle() {
 }
 
 // The chunks: bin/build-wasm appends to `__wasm_split.js` the files each screen (and the Dutch
-// catalogue, `nl`) needs (`export const screenFiles = {...}`, which boot.js reads too).
+// catalogue, `nl`) needs (`export const screenFiles = {...}`, which boot.js reads too). A release
+// build minifies it: `J={account_panel:[...],...}` and `export{...,J as screenFiles}`.
+function screenFilesOf(linker) {
+  const name = linker.match(/\b([\w$]+) as screenFiles\b/)?.[1] ?? 'screenFiles';
+  const escaped = name.replace(/\$/g, '\\$');
+  const body = linker.match(new RegExp(`(?:^|[^\\w$])${escaped}\\s*=\\s*\\{([^{}]*)\\}`))?.[1];
+  if (body === undefined) throw new Error('__wasm_split.js: no screenFiles (has bin/build-wasm changed how it writes them?)');
+  const entries = [...body.matchAll(/["']?(\w+)["']?\s*:\s*\[([^\]]*)\]/g)]
+    .map(([, screen, list]) => [screen, [...list.matchAll(/["']([^"']+)["']/g)].map((f) => f[1])]);
+  if (entries.length === 0) throw new Error('__wasm_split.js: screenFiles names no screen');
+  return Object.fromEntries(entries);
+}
+
 function onDemand() {
   const files = fs.readdirSync(DIST).filter((f) => ON_DEMAND.test(f)).sort();
   const sizesOf = Object.fromEntries(files.map((f) => [f, sizes(fs.readFileSync(path.join(DIST, f)))]));
@@ -128,8 +140,7 @@ function onDemand() {
   const out = { raw_bytes: all.raw, gzip_bytes: all.gzip, brotli_bytes: all.brotli, files: sizesOf, screens: {} };
   let linker = '';
   try { linker = fs.readFileSync(path.join(DIST, '__wasm_split.js'), 'utf8'); } catch { return out; }
-  const m = linker.match(/export const screenFiles = (\{.*\});/);
-  for (const [screen, needs] of Object.entries(m ? JSON.parse(m[1]) : {})) {
+  for (const [screen, needs] of Object.entries(screenFilesOf(linker))) {
     const s = sum(needs.filter((f) => sizesOf[f]));
     out.screens[screen] = { raw_bytes: s.raw, gzip_bytes: s.gzip, brotli_bytes: s.brotli, files: needs };
   }
@@ -486,7 +497,7 @@ function markdown(r) {
       lines.push(`| on demand, all chunks | ${kb(od.raw_bytes)} | ${kb(od.gzip_bytes)} | ${kb(od.brotli_bytes)} |`);
       // `nl` is the Dutch catalogue (src/i18n/on_demand.rs), `account_panel` the expanded card
       // of Social Accounts (src/pages/social_accounts/panel.rs), the others are screens.
-      const names = { nl: 'on choosing Dutch', account_panel: "on opening an account's details" };
+      const names = { nl: 'on choosing Dutch', account_panel: "on opening an account's details", bell_panel: "on opening the bell's panel" };
       for (const [part, s] of Object.entries(od.screens)) {
         const what = names[part] ?? `on opening ${part}`;
         lines.push(`| ${what} (${s.files.length} ${s.files.length === 1 ? 'file' : 'files'}) | ${kb(s.raw_bytes)} | ${kb(s.gzip_bytes)} | ${kb(s.brotli_bytes)} |`);
