@@ -42,6 +42,12 @@ mod chunk {
     }
 }
 
+/// Brings the panel's chunk.
+#[cfg(feature = "split")]
+fn fetch_panel() -> crate::pages::lazy::Loading<()> {
+    Box::pin(async { Ok(chunk::fetch().await?) })
+}
+
 /// Starts fetching the panel's code, once (cheap to call on every pointer move).
 pub fn prefetch() {
     #[cfg(feature = "split")]
@@ -49,7 +55,7 @@ pub fn prefetch() {
         thread_local! {
             static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
         }
-        crate::pages::lazy::prefetch_once(&ASKED, || Box::pin(async { Ok(chunk::fetch().await?) }));
+        crate::pages::lazy::prefetch_once(&ASKED, fetch_panel);
     }
 }
 
@@ -67,10 +73,9 @@ pub(super) fn Panel(
     #[cfg(feature = "split")]
     {
         use crate::i18n::Msg;
-        use crate::pages::lazy::{chunk_view, NotLoaded};
 
-        chunk_view(
-            || Box::pin(async { Ok::<(), NotLoaded>(chunk::fetch().await?) }),
+        crate::pages::lazy::chunk_view(
+            fetch_panel,
             move || Box::pin(chunk::build(entry, section, state)),
             Msg::PanelNotLoaded,
             3,
