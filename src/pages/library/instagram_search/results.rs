@@ -285,7 +285,7 @@ pub(crate) fn post_image(
 }
 
 /// One result card. Text that only changes with the language follows the chunk's
-/// the chunk's [`I18n::scoped`]; the date, likes and comments are one effect together.
+/// [`I18n::scoped`]; the date, likes and comments are one effect together.
 fn result_card(
     post: Arc<Post>,
     api_origin: &str,
