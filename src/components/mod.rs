@@ -1,6 +1,7 @@
 //! Shared UI pieces.
 
 pub mod chrome;
+pub mod dialog;
 pub mod format;
 pub mod i18n;
 pub mod states;

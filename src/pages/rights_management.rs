@@ -20,6 +20,7 @@ use crate::api::api_resource;
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::app::use_session;
 use crate::components::counter::MessageCounter;
+use crate::components::dialog::Modal;
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::icons::{CheckIcon, InfoIcon, Spinner, TokenStateBadge};
@@ -392,7 +393,7 @@ fn EditDialog(
 ) -> impl IntoView {
     let i18n = ctx.i18n;
     let api = expect_context::<Api>();
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let dialog = Modal::new();
     let form = RwSignal::new(RightsForm::default());
     // Which account the form holds (an id or NEW); None while closed.
     let form_for = RwSignal::new(None::<String>);
@@ -420,12 +421,12 @@ fn EditDialog(
 
     // Fill the form when a new account is opened (from a click or the URL), and open the dialog.
     Effect::new(move |_| {
-        let Some(d) = dialog.get() else { return };
+        if !dialog.is_mounted() {
+            return;
+        }
         let Some(key) = ctx.editing.get() else {
             form_for.set(None);
-            if d.open() {
-                d.close();
-            }
+            dialog.close();
             return;
         };
         if form_for.with_untracked(|f| f.as_deref() == Some(key.as_str())) {
@@ -471,11 +472,7 @@ fn EditDialog(
             };
             ctx.return_focus.set_value(Some(opener));
         }
-        request_animation_frame(move || {
-            if ctx.editing.get_untracked().is_some() && !d.open() {
-                let _ = d.show_modal();
-            }
-        });
+        dialog.show_next_frame(move || ctx.editing.get_untracked().is_some());
     });
     // A new account links the first social account once they are known.
     Effect::new(move |_| {
@@ -511,7 +508,7 @@ fn EditDialog(
         }
     });
 
-    let on_close = move |_| {
+    let on_close = dialog.on_close(move || {
         // Closed (saved, cancelled or Escape): the draft has served its purpose.
         if let Some(key) = form_for.get_untracked() {
             form_draft::clear(&key);
@@ -521,12 +518,8 @@ fn EditDialog(
             ctx.return_focus.set_value(None);
             request_animation_frame(move || focus_by_id(&id));
         }
-    };
-    let cancel = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
+    });
+    let cancel = move |_| dialog.close();
 
     let selected_id = Memo::new(move |_| form.with(|f| f.social_account_id.clone()));
     let linked = Memo::new(move |_| ctx.social(&selected_id.get()));
@@ -585,9 +578,7 @@ fn EditDialog(
             match result {
                 Ok(saved) => {
                     on_saved.run((saved, added));
-                    if let Some(d) = dialog.get_untracked() {
-                        d.close();
-                    }
+                    dialog.close();
                 }
                 Err(AppError::Validation(fields)) => {
                     let p = from_field_errors(&fields, net);
@@ -852,7 +843,7 @@ fn EditDialog(
     };
 
     view! {
-        <dialog node_ref=dialog class="stc-dialog stc-rm-dialog" aria-labelledby=DIALOG_TITLE_ID on:close=on_close>
+        <dialog node_ref=dialog.node_ref() class="stc-dialog stc-rm-dialog" aria-labelledby=DIALOG_TITLE_ID on:close=on_close>
             {body}
         </dialog>
     }

@@ -15,6 +15,7 @@ use super::SectionHeader;
 use crate::api::api_resource;
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::app::{unless_shell_says, use_session, when_session_back};
+use crate::components::dialog::Modal;
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::icons::{CheckIcon, InfoIcon, Spinner};
@@ -418,7 +419,7 @@ fn SwitchDialog(
     let i18n = ctx.i18n;
     let api = expect_context::<Api>();
     let owner = StoredValue::new_local(Owner::current().unwrap_or_default());
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let dialog = Modal::new();
     let choice = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<AppError>);
     let refused = RwSignal::new(None::<String>);
@@ -447,7 +448,9 @@ fn SwitchDialog(
     });
     // Open and close the native dialog with the state.
     Effect::new(move |_| {
-        let Some(d) = dialog.get() else { return };
+        if !dialog.is_mounted() {
+            return;
+        }
         match ctx.switching.get() {
             Some(id) => {
                 error.set(None);
@@ -455,26 +458,18 @@ fn SwitchDialog(
                 busy.set(false);
                 return_focus.set_value(Some(dom_id("switch", &id)));
                 // Once its content is drawn, so the dialog's own focusing finds the first choice.
-                request_animation_frame(move || {
-                    if ctx.switching.get_untracked().is_some() && !d.open() {
-                        let _ = d.show_modal();
-                    }
-                });
+                dialog.show_next_frame(move || ctx.switching.get_untracked().is_some());
             }
-            None => {
-                if d.open() {
-                    d.close();
-                }
-            }
+            None => dialog.close(),
         }
     });
-    let on_close = move |_| {
+    let on_close = dialog.on_close(move || {
         ctx.switching.set(None);
         if let Some(id) = return_focus.get_value() {
             // After the DOM has caught up (a switched stream has no switch button any more).
             request_animation_frame(move || focus_by_id(&id));
         }
-    };
+    });
     let cancel = move |_| ctx.switching.set(None);
     let confirm = Callback::new(move |()| {
         if busy.get_untracked() {
@@ -598,7 +593,7 @@ fn SwitchDialog(
     };
 
     view! {
-        <dialog node_ref=dialog class="stc-dialog" aria-labelledby="stc-switch-title" on:close=on_close>
+        <dialog node_ref=dialog.node_ref() class="stc-dialog" aria-labelledby="stc-switch-title" on:close=on_close>
             {move || stream.get().map(|s| {
                 let network = s.rules.network;
                 view! {

@@ -197,3 +197,16 @@ export async function expectAxeClean(page: Page, context?: string) {
   );
   expect(summary, `axe-core violations${context ? ` (${context})` : ''}`).toEqual([]);
 }
+
+/**
+ * Closes the open modal `dialog` and clicks `opener` in the same task, before the browser fires
+ * the dialog's `close` event: what a person gets from Escape and then at once Enter on the button
+ * focus went back to. The late `close` event must not empty or close the dialog opened again.
+ */
+export async function closeAndReopenAtOnce(dialog: Locator, opener: Locator) {
+  const button = await opener.elementHandle();
+  await dialog.evaluate((d, b) => {
+    (d as HTMLDialogElement).close();
+    (b as HTMLElement).click();
+  }, button);
+}

@@ -18,13 +18,13 @@ use std::sync::Arc;
 
 use api_types::{ActivityEntry, Post, RightsAccount, RightsRequest, RightsStatus, SocialAccount};
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
 use crate::api::{monotonic_ms, Api, AppError};
+use crate::components::dialog::Modal;
 use crate::components::i18n::use_i18n;
 use crate::components::icons::{icon, CloseIcon, Spinner};
 use crate::components::refresh::{Finished, Refresher};
@@ -237,7 +237,7 @@ pub fn RightsDialog(
     #[prop(optional)] on_status: Option<OnStatus>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let node = NodeRef::<html::Dialog>::new();
+    let modal = Modal::new();
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     let tab = RwSignal::new(Tab::Request);
     let dialog_cell = StoredValue::new(None::<Dialog>);
@@ -335,10 +335,10 @@ pub fn RightsDialog(
         if !has_post && !reopening {
             return;
         }
-        let Some(d) = node.get() else {
+        if !modal.is_mounted() {
             return;
-        };
-        let opening = !d.open();
+        }
+        let opening = !modal.is_open();
         if opening {
             let active = web_sys::window()
                 .and_then(|w| w.document())
@@ -354,21 +354,17 @@ pub fn RightsDialog(
             dialog.load();
         }
         if opening {
-            let _ = d.show_modal();
+            modal.show();
         }
     });
-    let on_close = move |_: ev::Event| {
+    let on_close = modal.on_close(move || {
         target.set(None);
         reopen.set(None);
         if let Some(el) = opener.get_value() {
             let _ = el.focus();
         }
-    };
-    let close = move |_: ()| {
-        if let Some(d) = node.get() {
-            d.close();
-        }
-    };
+    });
+    let close = move |_: ()| modal.close();
 
     let subtitle = move || {
         target
@@ -430,7 +426,7 @@ pub fn RightsDialog(
 
     view! {
         <dialog
-            node_ref=node
+            node_ref=modal.node_ref()
             class="stc-dialog stc-rights"
             aria-labelledby="stc-rights-title"
             on:close=on_close

@@ -6,12 +6,12 @@
 //! One dialog serves the whole page, so 1,000 cards do not carry 1,000 dialogs.
 
 use api_types::Dependents;
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{focus_later, use_page};
 use crate::api::{Api, AppError};
+use crate::components::dialog::Modal;
 use crate::components::i18n::use_i18n;
 use crate::components::states::{ErrorSlot, Skeleton};
 use crate::domain::accounts::{dom_id, shown_name};
@@ -22,7 +22,7 @@ pub(super) fn DeleteDialog() -> impl IntoView {
     let i18n = use_i18n();
     let page = use_page();
     let api = expect_context::<Api>();
-    let dialog = NodeRef::<html::Dialog>::new();
+    let dialog = Modal::new();
     let impact = RwSignal::new(None::<Result<Dependents, AppError>>);
     let deleting = RwSignal::new(false);
     let error = RwSignal::new(None::<AppError>);
@@ -61,21 +61,15 @@ pub(super) fn DeleteDialog() -> impl IntoView {
                 deleting.set(false);
                 deleted.set_value(false);
                 load_impact();
-                if let Some(d) = dialog.get() {
-                    if !d.open() {
-                        let _ = d.show_modal();
-                    }
+                if dialog.is_mounted() {
+                    dialog.show();
                 }
             }
         });
     }
 
-    let close = move || {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
-    let on_close = move |_| {
+    let close = move || dialog.close();
+    let on_close = dialog.on_close(move || {
         let entry = page.delete.get_untracked();
         page.delete.set(None);
         impact.set(None);
@@ -85,7 +79,7 @@ pub(super) fn DeleteDialog() -> impl IntoView {
                 focus_later(dom_id("stc-acc-delete", &entry.id()));
             }
         }
-    };
+    });
 
     let impact_known = move || matches!(impact.get(), Some(Ok(_)));
     let confirm = {
@@ -169,7 +163,7 @@ pub(super) fn DeleteDialog() -> impl IntoView {
 
     view! {
         <dialog
-            node_ref=dialog
+            node_ref=dialog.node_ref()
             class="stc-dialog stc-acc-delete-dialog"
             aria-labelledby="stc-acc-delete-title"
             aria-describedby="stc-acc-delete-impact"

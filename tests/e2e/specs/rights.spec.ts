@@ -2,7 +2,7 @@
 // Social Search results, the expired-account error with the picker and the in-dialog refresh,
 // idempotency (checked in the stand-in's store, not the UI), template validation, the counter,
 // statuses, Activity History, the manual grant, Copy for Instagram, keyboard, axe and Dutch.
-import { test, expect, expectAxeClean, type StandIn } from '../fixtures';
+import { test, expect, expectAxeClean, closeAndReopenAtOnce, type StandIn } from '../fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 const ASSETS = '/library/assets';
@@ -62,6 +62,19 @@ async function refreshInDialog(page: Page) {
 }
 
 const radio = (page: Page, name: RegExp) => dialog(page).getByRole('radio', { name });
+
+test('RR-1 A11Y-1 closed and opened again at once, the dialog keeps its post, accounts and message', async ({ page, standIn }) => {
+  const p = await post(standIn, 'post_00010');
+  const button = await openFromAsset(page, p.author_handle);
+  // Escape and Enter on Request Rights faster than the browser reports the closing.
+  await closeAndReopenAtOnce(dialog(page), button);
+  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(page).getByRole('group', { name: 'Send from rights account' })).toBeVisible();
+  await expect(message(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+  await expect(button).toBeFocused();
+});
 
 test('RR-1 RR-2 RR-4 the dialog opens from a saved asset with both tabs; the expired default account is marked and warned about before anything is sent', async ({ page, standIn }) => {
   const p = await post(standIn, 'post_00010');

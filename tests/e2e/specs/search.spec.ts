@@ -1,7 +1,7 @@
 // Library › Social Search › Instagram (SRCH-1..10): the search, its account fallback with the
 // bottom-left popup, the refresh it offers (OAUTH), untrusted content, the URL, keyboard, axe and
 // Dutch. Each test names the rule it holds the app to.
-import { test, expect, expectAxeClean, type StandIn } from '../fixtures';
+import { test, expect, expectAxeClean, closeAndReopenAtOnce, type StandIn } from '../fixtures';
 import type { Page } from '@playwright/test';
 
 const SEARCH = '/library/social-search/instagram';
@@ -495,6 +495,22 @@ test('SRCH-1 invalid input is named before any request', async ({ page, standIn 
   await expect(searchBox(page, 'Username')).not.toHaveAttribute('aria-invalid', 'true');
   // Business user search uses only Business accounts.
   expect((await searches(standIn)).map((s) => s.account)).toEqual(['acc_igb_johnny']);
+});
+
+test('SRCH-2 A11Y-1 closed and opened again at once, View Details shows the post again', async ({ page }) => {
+  await page.goto(`${SEARCH}?type=recent_tags&q=coffee`);
+  await expect(page.getByText('Searched with @lfqa')).toBeVisible();
+  const view = cards(page).first().getByRole('button', { name: 'View Details' });
+  await view.click();
+  const dialog = page.getByRole('dialog', { name: 'Post details' });
+  await expect(dialog.getByRole('heading', { name: 'Author' })).toBeVisible();
+  // Escape and Enter on View Details faster than the browser reports the closing.
+  await closeAndReopenAtOnce(dialog, view);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Author' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(view).toBeFocused();
 });
 
 test('SRCH-2 results show image, @author, caption, date, likes and comments; View Details; Save with a check mark; Load more by cursor', async ({ page, standIn }) => {

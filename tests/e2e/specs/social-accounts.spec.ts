@@ -2,7 +2,7 @@
 // authorization popup, add, rename, reorder, delete (ACC-1..9, TOK-1..5, OAUTH-1..4), its failure
 // paths (FAIL-1..3), accessibility (A11Y-1) and Dutch (I18N-1). Each test is titled with the rules
 // it covers and fails when one of them breaks.
-import { test, expect, expectAxeClean, type StandIn } from '../fixtures';
+import { test, expect, expectAxeClean, closeAndReopenAtOnce, type StandIn } from '../fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 const PAGE = '/settings/network/social-accounts';
@@ -368,6 +368,26 @@ test('ACC-6 with lfqa: the open rights requests that will no longer be tracked a
   await expect(dialog).toContainText('2 open rights requests will no longer be tracked.');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(c).toBeVisible();
+});
+
+test('ACC-6 A11Y-1 closed and opened again at once, the confirmation keeps its title and impact', async ({ page }) => {
+  await open(page);
+  const c = card(page, 'acc_ig_lfqa');
+  await expand(c);
+  const del = panel(c).getByRole('button', { name: 'Delete', exact: true });
+  await del.click();
+  const dialog = page.getByRole('dialog', { name: 'Delete lfqa?' });
+  await expect(dialog).toContainText('1 stream will stop: Coffee wall.');
+  // Escape and Enter on Delete faster than the browser reports the closing (CI did it).
+  await closeAndReopenAtOnce(dialog, del);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('1 stream will stop: Coffee wall.');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // Still a working dialog: Escape closes it back onto Delete, and nothing was deleted.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(del).toBeFocused();
   await expect(c).toBeVisible();
 });
 

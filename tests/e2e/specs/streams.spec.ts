@@ -2,7 +2,7 @@
 // stand-in's demo network: Summer UGC is stopped by @hurray's expired Instagram token, Support
 // mentions by @brand_support's revoked Twitter token, Travel runs on @johnny (5 days left).
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectAxeClean, type StandIn } from '../fixtures';
+import { test, expect, expectAxeClean, closeAndReopenAtOnce, type StandIn } from '../fixtures';
 
 const STREAMS = '/streams';
 
@@ -288,6 +288,21 @@ test('STR-3 switching Summer UGC to @lfqa, confirmed in one step, persists acros
   await page.reload();
   await expect(stream(page, 'Summer UGC')).toContainText('@lfqa');
   await expect(stream(page, 'Summer UGC')).toContainText('Running');
+});
+
+test('STR-3 A11Y-1 closed and opened again at once, the switch dialog opens again with its choices', async ({ page }) => {
+  await page.goto(STREAMS);
+  const button = stream(page, 'Summer UGC').getByRole('button', { name: 'Switch account' });
+  await button.click();
+  const dialog = page.getByRole('dialog', { name: 'Switch the account of Summer UGC' });
+  await expect(dialog.getByRole('radio', { name: /@lfqa/ })).toBeChecked();
+  // Escape and Enter on Switch account faster than the browser reports the closing.
+  await closeAndReopenAtOnce(dialog, button);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: /@lfqa/ })).toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
 });
 
 test.describe('as a Curator', () => {

@@ -9,7 +9,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use api_types::{MediaType, Post};
-use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use wasm_bindgen::JsCast;
@@ -17,6 +16,7 @@ use wasm_bindgen::JsCast;
 use super::{More, Phase, SearchState};
 use crate::api::{Api, AppError};
 use crate::app::unless_shell_says;
+use crate::components::dialog::Modal;
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::icons::{PlayIcon, TickIcon, WarningIcon};
@@ -425,35 +425,27 @@ pub(super) fn DetailsDialog(
     api_origin: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let dialog = NodeRef::<Dialog>::new();
+    let dialog = Modal::new();
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
 
     // Open when a post is chosen; remember what had focus.
     Effect::new(move |_| {
-        if details.with(Option::is_some) {
-            if let Some(d) = dialog.get() {
-                if !d.open() {
-                    let active = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.active_element())
-                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                    opener.set_value(active);
-                    let _ = d.show_modal();
-                }
-            }
+        if details.with(Option::is_some) && dialog.is_mounted() && !dialog.is_open() {
+            let active = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            opener.set_value(active);
+            dialog.show();
         }
     });
-    let on_close = move |_| {
+    let on_close = dialog.on_close(move || {
         details.set(None);
         if let Some(el) = opener.get_value() {
             let _ = el.focus();
         }
-    };
-    let close = move |_| {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
-    };
+    });
+    let close = move |_| dialog.close();
 
     let body = move || {
         details.get().map(|post| {
@@ -519,7 +511,7 @@ pub(super) fn DetailsDialog(
     };
 
     view! {
-        <dialog class="stc-dialog stc-details" node_ref=dialog aria-labelledby="stc-details-title" on:close=on_close>
+        <dialog class="stc-dialog stc-details" node_ref=dialog.node_ref() aria-labelledby="stc-details-title" on:close=on_close>
             <div class="stc-dialog__header">
                 <h2 id="stc-details-title" class="stc-dialog__title">{move || i18n.t(Msg::PostDetailsTitle)}</h2>
             </div>
