@@ -5,7 +5,7 @@
 // - `page` (per test): resets the demo network, signs in as `role` (default Admin), and fails the
 //   test on any uncaught error, panic message or CSP violation in the browser console.
 // - `expectAxeClean(page)`: runs axe-core (WCAG 2.2 AA rules) and fails on any violation.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -209,4 +209,17 @@ export async function closeAndReopenAtOnce(dialog: Locator, opener: Locator) {
     (d as HTMLDialogElement).close();
     (b as HTMLElement).click();
   }, button);
+}
+
+/**
+ * `inner` sits inside `dialog`'s padding, not against its edge: every dialog keeps its own frame
+ * (the View Details rules, once unscoped, took the padding from all of them).
+ */
+export async function expectInset(dialog: Locator, inner: Locator, min = 16) {
+  const outer = await dialog.boundingBox();
+  const box = await inner.boundingBox();
+  expect(outer, 'the dialog is laid out').not.toBeNull();
+  expect(box, 'its content is laid out').not.toBeNull();
+  expect(box!.x - outer!.x, 'space between the dialog\'s left edge and its content').toBeGreaterThanOrEqual(min);
+  expect(box!.y - outer!.y, 'space between the dialog\'s top edge and its content').toBeGreaterThanOrEqual(min);
 }

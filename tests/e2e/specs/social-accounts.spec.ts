@@ -2,7 +2,7 @@
 // authorization popup, add, rename, reorder, delete (ACC-1..9, TOK-1..5, OAUTH-1..4), its failure
 // paths (FAIL-1..3), accessibility (A11Y-1) and Dutch (I18N-1). Each test is titled with the rules
 // it covers and fails when one of them breaks.
-import { test, expect, expectAxeClean, closeAndReopenAtOnce, type StandIn } from '../fixtures';
+import { test, expect, expectAxeClean, expectInset, closeAndReopenAtOnce, type StandIn } from '../fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 const PAGE = '/settings/network/social-accounts';
@@ -366,6 +366,7 @@ test('ACC-6 with lfqa: the open rights requests that will no longer be tracked a
   const dialog = page.getByRole('dialog', { name: 'Delete lfqa?' });
   await expect(dialog).toContainText('1 stream will stop: Coffee wall.');
   await expect(dialog).toContainText('2 open rights requests will no longer be tracked.');
+  await expectInset(dialog, dialog.getByRole('heading', { name: 'Delete lfqa?' }));
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(c).toBeVisible();

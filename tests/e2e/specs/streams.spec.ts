@@ -2,7 +2,7 @@
 // stand-in's demo network: Summer UGC is stopped by @hurray's expired Instagram token, Support
 // mentions by @brand_support's revoked Twitter token, Travel runs on @johnny (5 days left).
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectAxeClean, closeAndReopenAtOnce, type StandIn } from '../fixtures';
+import { test, expect, expectAxeClean, expectInset, closeAndReopenAtOnce, type StandIn } from '../fixtures';
 
 const STREAMS = '/streams';
 
@@ -272,6 +272,7 @@ test('STR-3 switching Summer UGC to @lfqa, confirmed in one step, persists acros
   await expect(dialog).toContainText('Expires in 10 days');
   await expect(dialog).not.toContainText('@hurray');
   await expect(dialog).not.toContainText('@johnny');
+  await expectInset(dialog, dialog.getByRole('heading', { name: 'Switch the account of Summer UGC' }));
   await page.screenshot({ path: '/work/shots/streams-switch-dialog.png', fullPage: true });
   await expectAxeClean(page, 'switch dialog open');
 
