@@ -223,3 +223,30 @@ export async function expectInset(dialog: Locator, inner: Locator, min = 16) {
   expect(box!.x - outer!.x, 'space between the dialog\'s left edge and its content').toBeGreaterThanOrEqual(min);
   expect(box!.y - outer!.y, 'space between the dialog\'s top edge and its content').toBeGreaterThanOrEqual(min);
 }
+
+/**
+ * The contrast ratio of `field`'s border against the colours on both sides of it (its own
+ * background and its container's): WCAG 1.4.11 asks 3:1 of what shows where a control is.
+ */
+export async function borderContrast(field: Locator): Promise<number> {
+  return field.evaluate((node) => {
+    const rgba = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (from: Element | null) => {
+      for (let e = from; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c;
+      }
+      return [255, 255, 255];
+    };
+    const ratio = (a: number[], b: number[]) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const border = rgba(getComputedStyle(node).borderTopColor);
+    return Math.min(ratio(border, background(node)), ratio(border, background(node.parentElement)));
+  });
+}

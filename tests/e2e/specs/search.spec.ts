@@ -1,7 +1,7 @@
 // Library › Social Search › Instagram (SRCH-1..10): the search, its account fallback with the
 // bottom-left popup, the refresh it offers (OAUTH), untrusted content, the URL, keyboard, axe and
 // Dutch. Each test names the rule it holds the app to.
-import { test, expect, expectAxeClean, closeAndReopenAtOnce, type StandIn } from '../fixtures';
+import { test, expect, expectAxeClean, borderContrast, closeAndReopenAtOnce, type StandIn } from '../fixtures';
 import type { Page } from '@playwright/test';
 
 const SEARCH = '/library/social-search/instagram';
@@ -464,6 +464,12 @@ test('SRCH-10 hostile posts execute nothing, produce no javascript: link and no 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: '/work/shots/search-hostile.png' });
+});
+
+test('A11Y-1 the search fields show where they are: their borders stand 3:1 from what is around them', async ({ page }) => {
+  await openWithAccounts(page);
+  expect(await borderContrast(searchBox(page))).toBeGreaterThanOrEqual(3);
+  expect(await borderContrast(page.getByRole('combobox', { name: 'Search type' }))).toBeGreaterThanOrEqual(3);
 });
 
 test('SRCH-1 invalid input is named before any request', async ({ page, standIn }) => {

@@ -2,7 +2,7 @@
 // authorization popup, add, rename, reorder, delete (ACC-1..9, TOK-1..5, OAUTH-1..4), its failure
 // paths (FAIL-1..3), accessibility (A11Y-1) and Dutch (I18N-1). Each test is titled with the rules
 // it covers and fails when one of them breaks.
-import { test, expect, expectAxeClean, expectInset, closeAndReopenAtOnce, type StandIn } from '../fixtures';
+import { test, expect, expectAxeClean, borderContrast, expectInset, closeAndReopenAtOnce, type StandIn } from '../fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 const PAGE = '/settings/network/social-accounts';
@@ -223,6 +223,8 @@ test('ACC-4 SHELL-3 the expanded card: Social Account, Display name with its hel
   const name = p.getByRole('textbox', { name: 'Display name' });
   await expect(name).toHaveValue('Hurray');
   await expect(name).toHaveAccessibleDescription('Enter an internal name to help identify your Social Account.');
+  // A11Y-1: the field shows where it is (WCAG 1.4.11, 3:1).
+  expect(await borderContrast(name)).toBeGreaterThanOrEqual(3);
   await expect(p.getByRole('button', { name: 'Save Settings' })).toBeVisible();
   await expect(p.getByRole('button', { name: 'Delete', exact: true })).toBeVisible();
   // Exact expiry date and time in the person's time zone, last refresh and by whom.
