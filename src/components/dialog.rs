@@ -13,12 +13,15 @@ use leptos::ev;
 use leptos::html;
 use leptos::leptos_dom::helpers::request_animation_frame;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// One modal dialog: its element and whether an opening waits for the next frame.
+/// One modal dialog: its element, whether an opening waits for the next frame, and what had
+/// focus when it opened, if it is to get it back.
 #[derive(Clone, Copy)]
 pub struct Modal {
     node: NodeRef<html::Dialog>,
     opening: StoredValue<bool>,
+    opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
 impl Default for Modal {
@@ -32,6 +35,7 @@ impl Modal {
         Self {
             node: NodeRef::new(),
             opening: StoredValue::new(false),
+            opener: StoredValue::new_local(None),
         }
     }
 
@@ -51,6 +55,16 @@ impl Modal {
             .try_get_untracked()
             .flatten()
             .is_some_and(|d| d.open())
+    }
+
+    /// Remembers what has focus now; the dialog gives it back when it closes (A11Y-1). For a
+    /// dialog opened by a button that stays where it is.
+    pub fn remember_focus(self) {
+        let active = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        self.opener.set_value(active);
     }
 
     /// Opens it now, unless it is open already.
@@ -90,12 +104,17 @@ impl Modal {
     }
 
     /// The `on:close` handler: `closed` runs when the dialog has closed for good, not for the late
-    /// event of a closing that an opening has overtaken.
+    /// event of a closing that an opening has overtaken; then focus goes back to what
+    /// [`Modal::remember_focus`] remembered, if anything.
     pub fn on_close(self, closed: impl Fn() + 'static) -> impl Fn(ev::Event) + 'static {
         move |_| {
             let reopened = self.is_open() || self.opening.try_get_value().unwrap_or(false);
-            if !reopened {
-                closed();
+            if reopened {
+                return;
+            }
+            closed();
+            if let Some(el) = self.opener.try_get_value().flatten() {
+                let _ = el.focus();
             }
         }
     }

@@ -238,7 +238,6 @@ pub fn RightsDialog(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let modal = Modal::new();
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     let tab = RwSignal::new(Tab::Request);
     let dialog_cell = StoredValue::new(None::<Dialog>);
     let refresher = Refresher::new(
@@ -340,11 +339,7 @@ pub fn RightsDialog(
         }
         let opening = !modal.is_open();
         if opening {
-            let active = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            opener.set_value(active);
+            modal.remember_focus();
         }
         if has_post && (opening || reopening) {
             reopen.set(None);
@@ -360,9 +355,6 @@ pub fn RightsDialog(
     let on_close = modal.on_close(move || {
         target.set(None);
         reopen.set(None);
-        if let Some(el) = opener.get_value() {
-            let _ = el.focus();
-        }
     });
     let close = move |_: ()| modal.close();
 

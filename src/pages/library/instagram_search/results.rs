@@ -11,7 +11,6 @@ use std::sync::Arc;
 use api_types::{MediaType, Post};
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
-use wasm_bindgen::JsCast;
 
 use super::{More, Phase, SearchState};
 use crate::api::{Api, AppError};
@@ -426,25 +425,15 @@ pub(super) fn DetailsDialog(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let dialog = Modal::new();
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
 
     // Open when a post is chosen; remember what had focus.
     Effect::new(move |_| {
         if details.with(Option::is_some) && dialog.is_mounted() && !dialog.is_open() {
-            let active = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            opener.set_value(active);
+            dialog.remember_focus();
             dialog.show();
         }
     });
-    let on_close = dialog.on_close(move || {
-        details.set(None);
-        if let Some(el) = opener.get_value() {
-            let _ = el.focus();
-        }
-    });
+    let on_close = dialog.on_close(move || details.set(None));
     let close = move |_| dialog.close();
 
     let body = move || {
