@@ -401,6 +401,11 @@ test('ACC-7 Move up / Move down change the fallback order, which persists throug
   const hurray = card(page, 'acc_ig_hurray');
   await expand(hurray);
   await expect(panel(hurray).getByRole('button', { name: 'Move up' })).toHaveAttribute('aria-disabled', 'true');
+  // Unavailable, and it looks it: faded further than a busy button, and the pointer says no.
+  expect(await panel(hurray).getByRole('button', { name: 'Move up' }).evaluate((e) => {
+    const style = getComputedStyle(e);
+    return [style.cursor, Number(style.opacity)];
+  })).toEqual(['not-allowed', 0.65]);
   await expect(panel(hurray)).toContainText('Place 1 of 3');
   await panel(hurray).getByRole('button', { name: 'Move down' }).click();
   await expect(names).toHaveText(['lfqa', 'Hurray', 'danni']);
@@ -724,6 +729,8 @@ test('OAUTH-4 while a refresh runs its button shows progress and cannot be click
   await expect(busy).toBeVisible();
   await expect(busy).toHaveAttribute('aria-disabled', 'true');
   await expect(busy.locator('.stc-spinner')).toBeVisible();
+  // Busy, not unavailable: the pointer says wait.
+  expect(await busy.evaluate((e) => getComputedStyle(e).cursor)).toBe('progress');
   let extraPopups = 0;
   page.on('popup', () => extraPopups++);
   await busy.click({ force: true });
