@@ -242,12 +242,7 @@ fn fetch_panel() -> crate::pages::lazy::Loading<()> {
 /// Starts fetching the panel's code, once.
 fn prefetch_panel() {
     #[cfg(feature = "split")]
-    {
-        thread_local! {
-            static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-        }
-        crate::pages::lazy::prefetch_once(&ASKED, fetch_panel);
-    }
+    crate::pages::lazy::prefetch_once("bell_panel", fetch_panel);
 }
 
 /// The open panel: at once when its code is here, else after it arrives (`lazy::chunk_view`).

@@ -131,18 +131,25 @@ pub fn prefetch(path: &str) {
     }
 }
 
-/// Starts `fetch` for a chunk, once, however often it is called (on every pointer move over a
-/// list, say); `asked` is that chunk's flag. A failure clears the flag: the view that needs the
-/// chunk says so if it is opened, and the next call asks again.
+/// Starts `fetch` for the chunk named `chunk`, once, however often it is called (on every
+/// pointer move over a list, say). A failure forgets the call: the view that needs the chunk
+/// says so if it is opened, and the next call asks again.
 #[cfg(feature = "split")]
-pub(crate) fn prefetch_once(
-    asked: &'static std::thread::LocalKey<std::cell::Cell<bool>>,
-    fetch: fn() -> Loading<()>,
-) {
-    if !asked.with(|a| a.replace(true)) {
+pub(crate) fn prefetch_once(chunk: &'static str, fetch: fn() -> Loading<()>) {
+    thread_local! {
+        static ASKED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let first = ASKED.with_borrow_mut(|asked| {
+        let first = !asked.contains(&chunk);
+        if first {
+            asked.push(chunk);
+        }
+        first
+    });
+    if first {
         leptos::task::spawn_local(async move {
             if fetch().await.is_err() {
-                asked.with(|a| a.set(false));
+                ASKED.with_borrow_mut(|asked| asked.retain(|c| *c != chunk));
             }
         });
     }

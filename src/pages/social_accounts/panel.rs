@@ -51,12 +51,7 @@ fn fetch_panel() -> crate::pages::lazy::Loading<()> {
 /// Starts fetching the panel's code, once (cheap to call on every pointer move).
 pub fn prefetch() {
     #[cfg(feature = "split")]
-    {
-        thread_local! {
-            static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-        }
-        crate::pages::lazy::prefetch_once(&ASKED, fetch_panel);
-    }
+    crate::pages::lazy::prefetch_once("account_panel", fetch_panel);
 }
 
 /// The expanded card, at once when its code is here, else after it arrives (`lazy::chunk_view`).
