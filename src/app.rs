@@ -3,7 +3,7 @@
 
 use api_types::Session;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{Api, AppError};
@@ -13,15 +13,11 @@ use crate::components::i18n::{initial_locale, provide_i18n};
 use crate::components::states::{ErrorSlot, Skeleton};
 use crate::config::{Config, ConfigError, Mode};
 use crate::i18n::Msg;
-use crate::pages::lazy::{
-    AssetsScreen, InstagramSearchScreen, RightsManagementScreen, StreamsScreen,
-};
-use crate::pages::library::{LibraryLayout, INSTAGRAM_SEARCH};
+use crate::pages::library::INSTAGRAM_SEARCH;
 use crate::pages::not_found::NotFound;
-use crate::pages::settings::{
-    SettingsLayout, SocialAccountsPage, RIGHTS_MANAGEMENT, SOCIAL_ACCOUNTS,
-};
-use crate::pages::streams::{StreamsLayout, STREAMS};
+use crate::pages::routes::Screens;
+use crate::pages::settings::RIGHTS_MANAGEMENT;
+use crate::pages::streams::STREAMS;
 
 /// The id of the element a host page may fill with the configuration JSON (EMB-3).
 pub const CONFIG_ELEMENT_ID: &str = "social-console-config";
@@ -132,23 +128,9 @@ fn App(config: Config) -> impl IntoView {
                 <ProgressBar/>
                 <main id="stc-main" class="stc-main" tabindex="-1">
                     <ErrorSlot error=session_error on_retry=Callback::new(move |_| session.refetch())/>
+                    // One catch-all route; `pages::routes` says which screen an address shows.
                     <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view=|| view! { <Redirect path=SOCIAL_ACCOUNTS/> }/>
-                        <ParentRoute path=path!("/settings") view=SettingsLayout>
-                            <Route path=path!("/network/social-accounts") view=SocialAccountsPage/>
-                            <Route path=path!("/network/rights-management") view=RightsManagementScreen/>
-                            <Route path=path!("/network") view=|| view! { <Redirect path=SOCIAL_ACCOUNTS/> }/>
-                            <Route path=path!("") view=|| view! { <Redirect path=SOCIAL_ACCOUNTS/> }/>
-                        </ParentRoute>
-                        <ParentRoute path=path!("/library") view=LibraryLayout>
-                            <Route path=path!("/social-search/instagram") view=InstagramSearchScreen/>
-                            <Route path=path!("/assets") view=AssetsScreen/>
-                            <Route path=path!("/social-search") view=|| view! { <Redirect path=INSTAGRAM_SEARCH/> }/>
-                            <Route path=path!("") view=|| view! { <Redirect path=INSTAGRAM_SEARCH/> }/>
-                        </ParentRoute>
-                        <ParentRoute path=path!("/streams") view=StreamsLayout>
-                            <Route path=path!("") view=StreamsScreen/>
-                        </ParentRoute>
+                        <Route path=path!("/*any") view=Screens/>
                     </Routes>
                 </main>
             </div>

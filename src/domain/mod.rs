@@ -19,6 +19,7 @@ pub mod notifications;
 pub mod rights;
 // ---- Rights Management (RR-9)
 pub mod rights_settings;
+pub mod routes;
 
 #[cfg(test)]
 pub mod testing;

@@ -1,7 +1,8 @@
 //! Library › Social Search (SHELL-2).
 
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
+
+pub use crate::domain::routes::{ASSETS, INSTAGRAM_SEARCH};
 
 use super::{NavLink, SectionHeader};
 use crate::i18n::Msg;
@@ -10,23 +11,19 @@ use crate::i18n::Msg;
 pub mod instagram_search;
 pub use instagram_search::InstagramSearchPage;
 
-pub const INSTAGRAM_SEARCH: &str = "/library/social-search/instagram";
-
 // ---- Saved assets and their rights (issue 7)
 pub mod assets;
 pub use assets::AssetsPage;
 
-pub const ASSETS: &str = "/library/assets";
-
 #[component]
-pub fn LibraryLayout() -> impl IntoView {
+pub fn LibraryLayout(children: Children) -> impl IntoView {
     view! {
         <SectionHeader title=Msg::TabLibrary>
             <NavLink path="/library/social-search" label=Msg::SocialSearch class="stc-subtabs__tab"/>
             <NavLink path=ASSETS label=Msg::SavedAssets class="stc-subtabs__tab"/>
         </SectionHeader>
         <div class="stc-content stc-content--wide">
-            <Outlet/>
+            {children()}
         </div>
     }
 }

@@ -4,6 +4,7 @@ pub mod lazy;
 pub mod library;
 pub mod not_found;
 pub mod rights_management;
+pub mod routes;
 pub mod settings;
 pub mod social_accounts;
 pub mod streams;

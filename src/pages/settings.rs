@@ -1,17 +1,15 @@
 //! Settings › Network Settings, with its left navigation (SHELL-2).
 
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
+
+pub use crate::domain::routes::{RIGHTS_MANAGEMENT, SOCIAL_ACCOUNTS};
 
 use super::{NavLink, SectionHeader};
 use crate::components::i18n::use_i18n;
 use crate::i18n::Msg;
 
-pub const SOCIAL_ACCOUNTS: &str = "/settings/network/social-accounts";
-pub const RIGHTS_MANAGEMENT: &str = "/settings/network/rights-management";
-
 #[component]
-pub fn SettingsLayout() -> impl IntoView {
+pub fn SettingsLayout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <SectionHeader title=Msg::TabSettings>
@@ -25,7 +23,7 @@ pub fn SettingsLayout() -> impl IntoView {
                 </ul>
             </nav>
             <div class="stc-with-sidenav__content">
-                <Outlet/>
+                {children()}
             </div>
         </div>
     }

@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use api_types::{AccountRef, DestinationKind, Session, SocialAccount, Stream, Timestamp};
 use leptos::prelude::*;
+
+pub use crate::domain::routes::STREAMS;
 use leptos::task::spawn_local_scoped;
-use leptos_router::components::Outlet;
 use wasm_bindgen::JsCast;
 
 use super::SectionHeader;
@@ -29,15 +30,13 @@ use crate::domain::streams::{
 use crate::domain::token::TokenState;
 use crate::i18n::Msg;
 
-pub const STREAMS: &str = "/streams";
-
 /// The Streams band, drawn by the route and not by the screen: the screen's code is fetched when
 /// it is first opened (`pages::lazy`), and the band is there while it arrives, so nothing moves.
 #[component]
-pub fn StreamsLayout() -> impl IntoView {
+pub fn StreamsLayout(children: Children) -> impl IntoView {
     view! {
         <SectionHeader title=Msg::TabStreams>""</SectionHeader>
-        <Outlet/>
+        {children()}
     }
 }
 

@@ -31,10 +31,13 @@ test('SHELL-2 Settings › Network Settings lists Rights Management and Social A
   await expect(side.getByRole('link', { name: 'Social Accounts' })).toHaveAttribute('aria-current', 'page');
   await expect(side.getByRole('link', { name: 'Rights Management' })).not.toHaveAttribute('aria-current', 'page');
 
-  await side.getByRole('link', { name: 'Rights Management' }).click();
+  // By keyboard: the section's navigation stays in place, so the link keeps the focus.
+  await side.getByRole('link', { name: 'Rights Management' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(RIGHTS_MANAGEMENT);
   await expect(side.getByRole('link', { name: 'Rights Management' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 2, name: 'Rights Management' })).toBeVisible();
+  await expect(side.getByRole('link', { name: 'Rights Management' })).toBeFocused();
 });
 
 test('SHELL-2 Library has Social Search with Instagram', async ({ page }) => {
@@ -62,6 +65,17 @@ test('SHELL-3 reload restores the route and back/forward move between screens', 
   await page.goForward();
   await expect(page).toHaveURL(STREAMS);
   await expect(page.getByRole('heading', { level: 1, name: 'Streams' })).toBeVisible();
+});
+
+test('SHELL-3 an address that names a section opens its first screen in its place: Back leaves, it does not come back', async ({ page }) => {
+  for (const [from, to] of [['/', SOCIAL_ACCOUNTS], ['/settings/network/', SOCIAL_ACCOUNTS], ['/library', INSTAGRAM_SEARCH]] as const) {
+    await page.goto('about:blank');
+    await page.goto(from);
+    await expect(page).toHaveURL(to);
+    expect(await page.evaluate(() => history.length), `${from} adds no entry of its own`).toBe(2);
+    await page.goBack();
+    await expect(page, `Back from ${to} leaves the console`).toHaveURL('about:blank');
+  }
 });
 
 test('SHELL-3 an unknown URL shows a not-found page with a way back', async ({ page }) => {

@@ -1,0 +1,159 @@
+//! The console's addresses and what each one shows (SHELL-1..3): the route table, as data.
+//!
+//! `pages::routes` draws the screen this table names for the browser's address. Kept apart from
+//! the view so the table is tested natively.
+
+/// Settings › Network Settings › Social Accounts, where the console opens.
+pub const SOCIAL_ACCOUNTS: &str = "/settings/network/social-accounts";
+pub const RIGHTS_MANAGEMENT: &str = "/settings/network/rights-management";
+pub const INSTAGRAM_SEARCH: &str = "/library/social-search/instagram";
+pub const ASSETS: &str = "/library/assets";
+pub const STREAMS: &str = "/streams";
+
+/// A screen of the console.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    SocialAccounts,
+    RightsManagement,
+    InstagramSearch,
+    Assets,
+    Streams,
+    NotFound,
+}
+
+/// The band and navigation a screen is drawn under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Settings,
+    Library,
+    Streams,
+    /// The not-found page has no section.
+    None,
+}
+
+impl Screen {
+    pub fn section(self) -> Section {
+        match self {
+            Screen::SocialAccounts | Screen::RightsManagement => Section::Settings,
+            Screen::InstagramSearch | Screen::Assets => Section::Library,
+            Screen::Streams => Section::Streams,
+            Screen::NotFound => Section::None,
+        }
+    }
+}
+
+/// What an address leads to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Screen(Screen),
+    /// An address that names a section or the console itself: its first screen, in place of the
+    /// address in the history, so Back does not lead to it again.
+    Redirect(&'static str),
+}
+
+/// The place of a path below the app's base path (`/settings/network/social-accounts`). A
+/// trailing slash is ignored, as the router ignored it.
+pub fn place(path: &str) -> Place {
+    let trimmed = path.trim_end_matches('/');
+    let screen = match trimmed {
+        "" | "/settings" | "/settings/network" => return Place::Redirect(SOCIAL_ACCOUNTS),
+        "/library" | "/library/social-search" => return Place::Redirect(INSTAGRAM_SEARCH),
+        SOCIAL_ACCOUNTS => Screen::SocialAccounts,
+        RIGHTS_MANAGEMENT => Screen::RightsManagement,
+        INSTAGRAM_SEARCH => Screen::InstagramSearch,
+        ASSETS => Screen::Assets,
+        STREAMS => Screen::Streams,
+        _ => Screen::NotFound,
+    };
+    Place::Screen(screen)
+}
+
+/// The place of the browser's path (which includes the base path, EMB-1). A path outside the
+/// base is not the console's.
+pub fn place_under(base: &str, pathname: &str) -> Place {
+    match pathname.strip_prefix(base) {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => place(rest),
+        _ => Place::Screen(Screen::NotFound),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_2_every_screen_has_its_address_and_section() {
+        let table = [
+            (SOCIAL_ACCOUNTS, Screen::SocialAccounts, Section::Settings),
+            (
+                RIGHTS_MANAGEMENT,
+                Screen::RightsManagement,
+                Section::Settings,
+            ),
+            (INSTAGRAM_SEARCH, Screen::InstagramSearch, Section::Library),
+            (ASSETS, Screen::Assets, Section::Library),
+            (STREAMS, Screen::Streams, Section::Streams),
+        ];
+        for (path, screen, section) in table {
+            assert_eq!(place(path), Place::Screen(screen), "{path}");
+            assert_eq!(place(&format!("{path}/")), Place::Screen(screen), "{path}/");
+            assert_eq!(screen.section(), section, "{path}");
+        }
+    }
+
+    #[test]
+    fn shell_2_a_section_leads_to_its_first_screen() {
+        for path in ["", "/", "/settings", "/settings/", "/settings/network"] {
+            assert_eq!(place(path), Place::Redirect(SOCIAL_ACCOUNTS), "{path:?}");
+        }
+        for path in [
+            "/library",
+            "/library/social-search",
+            "/library/social-search/",
+        ] {
+            assert_eq!(place(path), Place::Redirect(INSTAGRAM_SEARCH), "{path:?}");
+        }
+    }
+
+    #[test]
+    fn shell_3_anything_else_is_not_found() {
+        for path in [
+            "/settings/no-such-screen",
+            "/settings/network/social-accounts/extra",
+            "/Settings/network/social-accounts",
+            "/streams/1",
+            "/library/social-search/twitter",
+            "/settingsx",
+        ] {
+            assert_eq!(place(path), Place::Screen(Screen::NotFound), "{path}");
+        }
+        assert_eq!(Screen::NotFound.section(), Section::None);
+    }
+
+    #[test]
+    fn emb_1_the_base_path_is_taken_off_first() {
+        let base = "/console/social";
+        assert_eq!(
+            place_under(base, "/console/social/streams"),
+            Place::Screen(Screen::Streams)
+        );
+        assert_eq!(
+            place_under(base, "/console/social"),
+            Place::Redirect(SOCIAL_ACCOUNTS)
+        );
+        assert_eq!(
+            place_under(base, "/console/social/"),
+            Place::Redirect(SOCIAL_ACCOUNTS)
+        );
+        assert_eq!(
+            place_under(base, "/console/socialite/streams"),
+            Place::Screen(Screen::NotFound)
+        );
+        assert_eq!(
+            place_under(base, "/streams"),
+            Place::Screen(Screen::NotFound)
+        );
+        assert_eq!(place_under("", "/streams"), Place::Screen(Screen::Streams));
+        assert_eq!(place_under("", "/"), Place::Redirect(SOCIAL_ACCOUNTS));
+    }
+}
