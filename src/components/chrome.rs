@@ -71,7 +71,7 @@ pub fn TopBar() -> impl IntoView {
             let href = config.href(tab.href);
             let to = tab.href;
             let prefix = tab.prefix;
-            let label = tab.label.clone();
+            let label = &tab.label;
             let current = Memo::new(move |_| is_under(&location.pathname.get(), prefix));
             view! {
                 <li>
@@ -83,7 +83,7 @@ pub fn TopBar() -> impl IntoView {
                         on:pointerenter=move |_| prefetch(to)
                         on:focus=move |_| prefetch(to)
                     >
-                        {move || i18n.t(label.clone())}
+                        {move || i18n.t(label)}
                     </a>
                 </li>
             }

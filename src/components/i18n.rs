@@ -1,5 +1,7 @@
 //! The current language as reactive context (I18N-1).
 
+use std::borrow::Borrow;
+
 use leptos::prelude::*;
 
 use crate::i18n::{load, ready, text, Locale, Msg};
@@ -23,8 +25,10 @@ pub struct I18n {
 
 impl I18n {
     /// The message in the current language; reading it subscribes the caller to locale changes.
-    pub fn t(&self, msg: Msg) -> String {
-        text(self.lang(), &msg).into_owned()
+    /// Takes the message or a reference to it: a view that shows a message it holds lends it,
+    /// as `Msg` is not `Clone` (its derived clone was 11 KB of the first load's wasm).
+    pub fn t(&self, msg: impl Borrow<Msg>) -> String {
+        text(self.lang(), msg.borrow()).into_owned()
     }
 
     /// The current language, for formatting dates and numbers; reading it subscribes the caller.

@@ -194,7 +194,7 @@ pub fn Bell() -> impl IntoView {
                 <span class="stc-bell__count" aria-hidden="true" hidden=move || unread() == 0>{unread}</span>
                 <span class="stc-bell__failed" aria-hidden="true" hidden=move || !failed()>"!"</span>
             </button>
-            <div class="stc-visually-hidden" role="status">{move || status.get().map(|m| i18n.t(m))}</div>
+            <div class="stc-visually-hidden" role="status">{move || status.with(|s| s.as_ref().map(|m| i18n.t(m)))}</div>
             <div
                 id="stc-bell-panel"
                 class="stc-bell__panel"
@@ -260,7 +260,7 @@ fn panel(
         crate::pages::lazy::chunk_view(
             fetch_panel,
             move || Box::pin(chunk::build(poll, last_good, status)),
-            Msg::NotPanelNotLoaded,
+            || Msg::NotPanelNotLoaded,
             3,
             None,
         )

@@ -47,7 +47,7 @@ pub fn notice(msg: Msg, on_retry: Option<Callback<()>>, sign_in: bool) -> impl I
     view! {
         <div class="stc-notice stc-notice--error">
             <WarningIcon/>
-            <p class="stc-notice__text">{move || i18n.t(msg.clone())}</p>
+            <p class="stc-notice__text">{move || i18n.t(&msg)}</p>
             {retry}
             {sign_in}
         </div>
@@ -98,7 +98,7 @@ pub fn NotBuilt(title: Msg) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="stc-page" aria-labelledby="stc-page-title">
-            <h2 id="stc-page-title" class="stc-page__title">{move || i18n.t(title.clone())}</h2>
+            <h2 id="stc-page-title" class="stc-page__title">{move || i18n.t(&title)}</h2>
             <div class="stc-notice stc-notice--info" role="note">
                 <p class="stc-notice__text">
                     <strong>{move || i18n.t(Msg::NotBuiltYet)}</strong>" "

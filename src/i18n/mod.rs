@@ -67,7 +67,7 @@ impl Locale {
 }
 
 /// Every message the app shows.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum Msg {
     // Chrome and navigation (SHELL)
     ProductName,

@@ -164,7 +164,7 @@ fn SplitScreen(loader: Loader, place: &'static str) -> impl IntoView {
     chunk_view(
         loader.fetch,
         loader.build,
-        Msg::ScreenNotLoaded,
+        || Msg::ScreenNotLoaded,
         4,
         Some(place),
     )
@@ -178,7 +178,7 @@ fn SplitScreen(loader: Loader, place: &'static str) -> impl IntoView {
 pub(crate) fn chunk_view(
     fetch: fn() -> Loading<()>,
     build: impl Fn() -> Loading<AnyView> + Clone + Send + Sync + 'static,
-    not_loaded: Msg,
+    not_loaded: fn() -> Msg,
     lines: usize,
     place: Option<&'static str>,
 ) -> AnyView {
@@ -234,7 +234,7 @@ pub(crate) fn chunk_view(
         None => inner,
     };
     let failed = move || {
-        let msg = not_loaded.clone();
+        let msg = not_loaded();
         framed(
             view! {
                 <div class="stc-error-slot" role="alert">

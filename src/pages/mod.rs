@@ -39,7 +39,7 @@ pub fn NavLink(
             on:pointerenter=move |_| lazy::prefetch(path)
             on:focus=move |_| lazy::prefetch(path)
         >
-            {move || i18n.t(label.clone())}
+            {move || i18n.t(&label)}
         </a>
     }
 }
@@ -50,7 +50,7 @@ pub fn SectionHeader(title: Msg, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="stc-section-header">
-            <h1 class="stc-section-header__title">{move || i18n.t(title.clone())}</h1>
+            <h1 class="stc-section-header__title">{move || i18n.t(&title)}</h1>
             <div class="stc-subtabs">{children()}</div>
         </div>
     }

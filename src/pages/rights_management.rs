@@ -240,9 +240,9 @@ fn Manager() -> impl IntoView {
             </button>
         </div>
         <div class="stc-live" role="status">
-            {move || announce.get().map(|m| view! {
+            {move || announce.with(|a| a.as_ref().map(|m| view! {
                 <p class="stc-note stc-note--success"><CheckIcon/><span>{i18n.t(m)}</span></p>
-            })}
+            }))}
         </div>
         <ErrorSlot error=list_error on_retry=Callback::new(move |_| rights_res.refetch())/>
         <ErrorSlot error=accounts_error on_retry=Callback::new(move |_| accounts_res.refetch())/>
@@ -644,7 +644,7 @@ fn EditDialog(
                     aria-describedby=described
                     on:input=move |ev| form.update(|v| set(v, event_target_value(&ev)))
                 />
-                {help.map(|m| view! { <p id=hid class="stc-field__hint">{move || i18n.t(m.clone())}</p> })}
+                {help.map(|m| view! { <p id=hid class="stc-field__hint">{move || i18n.t(&m)}</p> })}
                 <FieldProblems id=pid shown=problems_at(f)/>
             </div>
         }

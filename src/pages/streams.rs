@@ -244,9 +244,9 @@ pub fn StreamsPage() -> impl IntoView {
         <div class="stc-content stc-streams">
             <p class="stc-streams__intro">{move || i18n.t(Msg::StreamsIntro)}</p>
             <div class="stc-live" role="status">
-                {move || announce.get().map(|m| view! {
+                {move || announce.with(|a| a.as_ref().map(|m| view! {
                     <p class="stc-note stc-note--success"><CheckIcon/><span>{i18n.t(m)}</span></p>
-                })}
+                }))}
             </div>
             <ErrorSlot error=resume_error on_retry=retry_resume/>
             <ErrorSlot error=list_error on_retry=Callback::new(move |_| {

@@ -45,7 +45,7 @@ pub(super) fn GrantTab(dialog: Dialog, post: Arc<Post>) -> impl IntoView {
         if granting.get_untracked() {
             return;
         }
-        if problem.get_untracked().is_some() {
+        if problem.with_untracked(Option::is_some) {
             tried.set(true);
             if let Some(f) = field.get_untracked() {
                 let _ = f.focus();
@@ -78,7 +78,7 @@ pub(super) fn GrantTab(dialog: Dialog, post: Arc<Post>) -> impl IntoView {
         let grant = grant.clone();
         Callback::new(move |_| grant())
     };
-    let invalid = move || tried.get() && problem.get().is_some();
+    let invalid = move || tried.get() && problem.with(Option::is_some);
 
     view! {
         <div class="stc-rights-grant">
@@ -102,7 +102,7 @@ pub(super) fn GrantTab(dialog: Dialog, post: Arc<Post>) -> impl IntoView {
                     on:input=move |e: ev::Event| note.set(event_target_value(&e))
                 ></textarea>
                 <p class="stc-field__problem" id="stc-rights-note-error" role="alert">
-                    {move || invalid().then(|| problem.get().map(|m| view! { <WarningIcon/>{i18n.t(m)} }))}
+                    {move || invalid().then(|| problem.with(|p| p.as_ref().map(|m| view! { <WarningIcon/>{i18n.t(m)} })))}
                 </p>
             </div>
             <div class="stc-live" role="status">

@@ -40,9 +40,9 @@ pub(super) fn History(dialog: Dialog, post_id: String) -> impl IntoView {
                         view! {
                             <li class="stc-activity__item">
                                 <p class="stc-activity__line">
-                                    <strong><bdi>{move || i18n.t(what.clone())}</bdi></strong>
+                                    <strong><bdi>{move || i18n.t(&what)}</bdi></strong>
                                     " "
-                                    <span class="stc-activity__who"><bdi>{move || i18n.t(who.clone())}</bdi></span>
+                                    <span class="stc-activity__who"><bdi>{move || i18n.t(&who)}</bdi></span>
                                     " · "
                                     <time datetime=format::iso(at)>{move || format::date_time(at, i18n.lang())}</time>
                                 </p>

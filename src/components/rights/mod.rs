@@ -411,7 +411,7 @@ pub fn RightsDialog(
                     }
                 }
             >
-                {move || i18n.t(label.clone())}
+                {move || i18n.t(&label)}
             </button>
         }
     };
@@ -505,7 +505,7 @@ pub fn StatusBadge(status: Option<RightsStatus>) -> impl IntoView {
         <span class=class>
             {icon(shape)}
             <span class="stc-visually-hidden">{move || i18n.t(Msg::RightsStatusHeading)}": "</span>
-            {move || i18n.t(msg.clone())}
+            {move || i18n.t(&msg)}
         </span>
     }
 }

@@ -302,7 +302,7 @@ pub(super) fn RequestTab(dialog: Dialog, post: Arc<Post>, close: Callback<()>) -
                 view! {
                     <div class="stc-notice stc-notice--error stc-rights__blocked">
                         <WarningIcon/>
-                        <p class="stc-notice__text"><bdi>{move || i18n.t(msg.clone())}</bdi></p>
+                        <p class="stc-notice__text"><bdi>{move || i18n.t(&msg)}</bdi></p>
                         {action}
                     </div>
                 }
@@ -393,7 +393,7 @@ pub(super) fn RequestTab(dialog: Dialog, post: Arc<Post>, close: Callback<()>) -
             .iter()
             .map(|p| {
                 let m = p.message();
-                view! { <li><bdi>{move || i18n.t(m.clone())}</bdi></li> }
+                view! { <li><bdi>{move || i18n.t(&m)}</bdi></li> }
             })
             .collect_view();
         Some(view! {
@@ -421,7 +421,7 @@ pub(super) fn RequestTab(dialog: Dialog, post: Arc<Post>, close: Callback<()>) -
                 view! {
                     <div class="stc-notice stc-notice--success">
                         <CheckIcon/>
-                        <p class="stc-notice__text"><bdi>{move || i18n.t(msg.clone())}</bdi></p>
+                        <p class="stc-notice__text"><bdi>{move || i18n.t(&msg)}</bdi></p>
                     </div>
                 }
                 .into_any()

@@ -121,7 +121,7 @@ fn banner_row(item: &AttentionItem, page: super::PageCtx) -> impl IntoView {
             <span>
                 <strong>"@"{item.handle.clone()}</strong>
                 " · "{move || i18n.t(Msg::NetworkName(network))}
-                " · "{move || i18n.t(state.clone())}
+                " · "{move || i18n.t(&state)}
             </span>
             <button
                 type="button"

@@ -113,7 +113,7 @@ pub(super) fn OutcomeView(
         view! {
             <div class=class>
                 {warning.then(|| view! { <WarningIcon/> })}
-                <p class="stc-notice__text">{move || i18n.t(msg.clone())}</p>
+                <p class="stc-notice__text">{move || i18n.t(&msg)}</p>
             </div>
         }
         .into_any()
@@ -179,7 +179,7 @@ pub(super) fn OutcomeView(
                 Some(view! {
                     <div class="stc-notice stc-notice--error">
                         <WarningIcon/>
-                        <p class="stc-notice__text">{move || i18n.t(msg.clone())}</p>
+                        <p class="stc-notice__text">{move || i18n.t(&msg)}</p>
                         <button
                             type="button"
                             class="stc-button stc-button--secondary"
@@ -527,7 +527,7 @@ fn NameForm(entry: Entry) -> impl IntoView {
         let help_id = help_id.clone();
         let field_error_id = field_error_id.clone();
         move || {
-            if field_error.get().is_some() {
+            if field_error.with(Option::is_some) {
                 format!("{help_id} {field_error_id}")
             } else {
                 help_id.clone()
@@ -547,7 +547,7 @@ fn NameForm(entry: Entry) -> impl IntoView {
                         autocomplete="off"
                         prop:value=value
                         aria-describedby=described_by
-                        aria-invalid=move || field_error.get().is_some().then_some("true")
+                        aria-invalid=move || field_error.with(Option::is_some).then_some("true")
                         on:input=move |ev| {
                             saved.set(false);
                             let typed = event_target_value(&ev);
@@ -557,7 +557,7 @@ fn NameForm(entry: Entry) -> impl IntoView {
                     />
                     <p id=help_id class="stc-acc-form__help">{move || i18n.t(Msg::AccDisplayNameHelp)}</p>
                     <p id=field_error_id class="stc-acc-form__field-error">
-                        {move || field_error.get().map(|m| i18n.t(m))}
+                        {move || field_error.with(|e| e.as_ref().map(|m| i18n.t(m)))}
                     </p>
                 </div>
             </div>
@@ -688,10 +688,10 @@ fn DependentsList(d: Dependents) -> impl IntoView {
     let rights = Msg::AccDepRights(d.open_rights_requests);
     view! {
         <ul class="stc-acc-depends">
-            <li>{move || i18n.t(streams.clone())}</li>
-            <li>{move || i18n.t(search.clone())}</li>
-            {fallback.map(|m| view! { <li>{move || i18n.t(m.clone())}</li> })}
-            <li>{move || i18n.t(rights.clone())}</li>
+            <li>{move || i18n.t(&streams)}</li>
+            <li>{move || i18n.t(&search)}</li>
+            {fallback.map(|m| view! { <li>{move || i18n.t(&m)}</li> })}
+            <li>{move || i18n.t(&rights)}</li>
         </ul>
     }
 }
@@ -714,7 +714,7 @@ fn HistoryList(entries: Vec<HistoryEntry>) -> impl IntoView {
                     view! {
                         <li>
                             <time datetime=format::iso(at)>{move || format::date_time(at, i18n.lang())}</time>
-                            <span>{move || i18n.t(msg.clone())}</span>
+                            <span>{move || i18n.t(&msg)}</span>
                         </li>
                     }
                 })

@@ -151,9 +151,9 @@ pub(super) fn DeleteDialog() -> impl IntoView {
             Some(
                 view! {
                     <ul class="stc-acc-impact">
-                        <li>{move || i18n.t(streams.clone())}</li>
-                        <li>{move || i18n.t(rights.clone())}</li>
-                        {search.map(|m| view! { <li>{move || i18n.t(m.clone())}</li> })}
+                        <li>{move || i18n.t(&streams)}</li>
+                        <li>{move || i18n.t(&rights)}</li>
+                        {search.map(|m| view! { <li>{move || i18n.t(&m)}</li> })}
                     </ul>
                 }
                 .into_any(),

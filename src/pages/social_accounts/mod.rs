@@ -877,9 +877,11 @@ fn SectionView(section: Section, ready: Memo<bool>) -> impl IntoView {
             {business_info}
             {cards}
             <div class="stc-acc-section__live" role="status">
-                {move || section.notice.get().map(|m| view! {
-                    <p class="stc-notice stc-notice--success"><span class="stc-notice__text">{move || i18n.t(m.clone())}</span></p>
-                })}
+                // Read again when the language changes (`t` subscribes to it).
+                {move || section.notice.with(|n| n.as_ref().map(|m| {
+                    let text = i18n.t(m);
+                    view! { <p class="stc-notice stc-notice--success"><span class="stc-notice__text">{text}</span></p> }
+                }))}
                 <card::OutcomeView phase network expires=None expected=Signal::derive(String::new) on_retry=retry_add on_check=check_add/>
             </div>
             {add}

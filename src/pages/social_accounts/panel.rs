@@ -72,7 +72,7 @@ pub(super) fn Panel(
         crate::pages::lazy::chunk_view(
             fetch_panel,
             move || Box::pin(chunk::build(entry, section, state)),
-            Msg::PanelNotLoaded,
+            || Msg::PanelNotLoaded,
             3,
             None,
         )

@@ -84,7 +84,7 @@ pub(super) fn Results(
                 view! {
                     <div class="stc-notice stc-notice--error stc-results__none-left">
                         <WarningIcon/>
-                        <p class="stc-notice__text">{move || i18n.t(msg.clone())}</p>
+                        <p class="stc-notice__text">{move || i18n.t(&msg)}</p>
                         <a class="stc-button stc-button--secondary" href=href>
                             {move || i18n.t(Msg::SearchOpenSocialAccounts)}
                         </a>
@@ -121,7 +121,7 @@ pub(super) fn Results(
                     PassReason::NeedsReauth => Msg::SearchSkippedRevoked(handle),
                     PassReason::RateLimited { .. } => Msg::SearchSkippedRateLimited(handle),
                 };
-                view! { <li><WarningIcon/><bdi>{move || i18n.t(msg.clone())}</bdi></li> }
+                view! { <li><WarningIcon/><bdi>{move || i18n.t(&msg)}</bdi></li> }
             })
             .collect_view()
     };
@@ -270,7 +270,7 @@ pub(crate) fn post_image(
     };
     match safe_image_src(&post.image_url, api_origin) {
         Some(src) => view! {
-            <img class="stc-result__image" src=src alt=move || i18n.t(alt_msg.clone()) loading="lazy" decoding="async" width="320" height="320"/>
+            <img class="stc-result__image" src=src alt=move || i18n.t(&alt_msg) loading="lazy" decoding="async" width="320" height="320"/>
         }
         .into_any(),
         None => view! {
@@ -403,7 +403,7 @@ fn card_image(post: &Post, api_origin: &str, lang: I18n) -> AnyView {
     };
     match safe_image_src(&post.image_url, api_origin) {
         Some(src) => view! {
-            <img class="stc-result__image" src=src alt=move || lang.t(alt_msg.clone()) loading="lazy" decoding="async" width="320" height="320"/>
+            <img class="stc-result__image" src=src alt=move || lang.t(&alt_msg) loading="lazy" decoding="async" width="320" height="320"/>
         }
         .into_any(),
         None => view! {
