@@ -170,7 +170,7 @@ fn LanguageSwitch() -> impl IntoView {
         <div class="stc-language">
             <label>
                 <span class="stc-visually-hidden">{move || i18n.t(Msg::Language)}</span>
-                <select class="stc-language__select" on:change=on_change prop:value=move || i18n.locale.get().tag()>
+                <select class="stc-language__select" on:change=on_change prop:value=move || i18n.lang().tag()>
                     {Locale::ALL
                         .into_iter()
                         .map(|l| view! { <option value=l.tag() lang=l.tag()>{l.native_name()}</option> })

@@ -11,8 +11,10 @@ const STORAGE_KEY: &str = "stc.locale";
 #[derive(Clone, Copy)]
 pub struct I18n {
     /// The language every text is in. It only ever names a language whose catalogue is here
-    /// (`i18n::on_demand`).
-    pub locale: RwSignal<Locale>,
+    /// (`i18n::on_demand`). Private: a view that read it directly would subscribe to the
+    /// app-wide signal and outlive its screen (decisions.md, "Dead subscriptions"); views read
+    /// [`I18n::lang`], and only [`I18n::set`] and [`I18n::switch`] change it.
+    locale: RwSignal<Locale>,
     /// The language last asked for; a catalogue that arrives after another was chosen is not
     /// applied.
     wanted: StoredValue<Locale>,
