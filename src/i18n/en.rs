@@ -434,7 +434,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccDeleted { name, stopped } => {
             return format!("{name} was deleted. {stopped} streams stopped.").into()
         }
-        AccOauthWaiting => "Finish the authorization in the window that opened.",
         AccOauthRefreshed(Some(date)) => {
             return format!("Token refreshed. It now expires on {date}.").into()
         }
@@ -442,16 +441,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthConnected(h) => return format!("@{h} is connected.").into(),
         AccOauthAlreadyConnected(h) => {
             return format!("@{h} was already connected: its token was refreshed instead of adding it twice.").into()
-        }
-        AccOauthDenied(n) => {
-            return format!("Authorization was denied at {}. Nothing was changed.", provider(*n)).into()
-        }
-        AccOauthMismatch { network: n, expected, used } => {
-            return format!(
-                "You authorized @{used}, but this account is @{expected}. Nothing was changed. To switch, log out of @{used} at {}, then choose Refresh Token again and sign in as @{expected}.",
-                network(*n)
-            )
-            .into()
         }
         AccOauthFlowExpired => "The authorization was not finished within 15 minutes and has expired. Nothing was changed; try again.",
         AccOauthBlocked { adding: false } => "The browser blocked the authorization window. Allow pop-ups for this site and try again, or continue in this tab: you will come back to this account afterwards.",

@@ -439,7 +439,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccDeleted { name, stopped } => {
             return format!("{name} is verwijderd. {stopped} streams zijn gestopt.").into()
         }
-        AccOauthWaiting => "Rond de autorisatie af in het venster dat is geopend.",
         AccOauthRefreshed(Some(date)) => {
             return format!("Token vernieuwd. Het verloopt nu op {date}.").into()
         }
@@ -447,16 +446,6 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         AccOauthConnected(h) => return format!("@{h} is gekoppeld.").into(),
         AccOauthAlreadyConnected(h) => {
             return format!("@{h} was al gekoppeld: het token is vernieuwd in plaats van het account dubbel toe te voegen.").into()
-        }
-        AccOauthDenied(n) => {
-            return format!("De autorisatie is geweigerd bij {}. Er is niets gewijzigd.", provider(*n)).into()
-        }
-        AccOauthMismatch { network: n, expected, used } => {
-            return format!(
-                "Je hebt @{used} geautoriseerd, maar dit account is @{expected}. Er is niets gewijzigd. Om te wisselen: meld je bij {} af als @{used}, kies opnieuw Token vernieuwen en meld je aan als @{expected}.",
-                network(*n)
-            )
-            .into()
         }
         AccOauthFlowExpired => "De autorisatie is niet binnen 15 minuten afgerond en is verlopen. Er is niets gewijzigd; probeer het opnieuw.",
         AccOauthBlocked { adding: false } => "De browser heeft het autorisatievenster geblokkeerd. Sta pop-ups toe voor deze site en probeer het opnieuw, of ga verder in dit tabblad: daarna kom je terug bij dit account.",

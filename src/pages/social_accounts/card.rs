@@ -122,7 +122,7 @@ pub(super) fn OutcomeView(
         match phase.get() {
         RefreshPhase::Idle | RefreshPhase::Running { in_popup: false } => None,
         RefreshPhase::Running { in_popup: true } => {
-            Some(notice("stc-notice", Msg::AccOauthWaiting, false))
+            Some(notice("stc-notice", Msg::RefreshWaiting(network), false))
         }
         RefreshPhase::Ended(end) => match end {
             RefreshEnd::Refreshed => expires.map(|expires| {
@@ -139,14 +139,15 @@ pub(super) fn OutcomeView(
                 }
                 .into_any()
             }),
-            RefreshEnd::Denied => Some(notice("stc-notice stc-notice--warning", Msg::AccOauthDenied(network), true)),
-            RefreshEnd::IdentityMismatch { expected: e, authorized } => Some(notice(
+            // In the words every screen uses for the same ending (`RefreshEnd::message`).
+            RefreshEnd::Denied => Some(notice(
+                "stc-notice stc-notice--warning",
+                end.message(network, &expected.get_untracked()),
+                true,
+            )),
+            RefreshEnd::IdentityMismatch { .. } => Some(notice(
                 "stc-notice stc-notice--error",
-                Msg::AccOauthMismatch {
-                    network,
-                    expected: e.unwrap_or_else(|| expected.get_untracked()),
-                    used: authorized.unwrap_or_default(),
-                },
+                end.message(network, &expected.get_untracked()),
                 true,
             )),
             RefreshEnd::Expired => Some(notice("stc-notice stc-notice--warning", Msg::AccOauthFlowExpired, true)),

@@ -295,7 +295,7 @@ test('ACC-5 OAUTH-3 authorizing a different identity says which was used, which 
   await popup.getByRole('radio', { name: /@lfqa/ }).check();
   await popup.getByRole('button', { name: 'Authorize App' }).click();
   await expect(outcome(c)).toContainText(
-    'You authorized @lfqa, but this account is @hurray. Nothing was changed. To switch, log out of @lfqa at Instagram, then choose Refresh Token again and sign in as @hurray.',
+    'Instagram authorized @lfqa, but this token belongs to @hurray. Nothing was changed. Sign out of @lfqa at Instagram, or switch to @hurray there, then refresh again.',
   );
   await expect(stateText(c)).toHaveText('Expired');
   expect(await account(standIn, 'acc_ig_hurray')).toEqual(before);
@@ -697,7 +697,7 @@ test('OAUTH-3 popup closed before finishing: back to idle with "Authorization wa
   await open(page);
   const c = card(page, 'acc_ig_hurray');
   const { popup } = await refreshInPopup(page, c);
-  await expect(outcome(c)).toContainText('Finish the authorization in the window that opened.');
+  await expect(outcome(c)).toContainText('Finish the authorization in the Instagram window. This page updates when you are done.');
   await popup.close();
   await expect(outcome(c)).toContainText('Authorization was cancelled.');
   await expect(c.getByRole('button', { name: 'Refresh Token' })).not.toHaveAttribute('aria-disabled', 'true');
@@ -716,7 +716,7 @@ test('OAUTH-3 the provider denied: the reason in words, nothing changed', async 
   await expand(c);
   const { popup } = await refreshInPopup(page, c);
   await popup.getByRole('button', { name: 'Deny' }).click();
-  await expect(outcome(c)).toContainText('Authorization was denied at Facebook. Nothing was changed.');
+  await expect(outcome(c)).toContainText('The authorization was denied at Facebook. Nothing was changed.');
   await expect(panel(c).locator('.stc-acc-history > li').first()).toContainText('Refresh by Ada Admin failed: authorization was denied at the provider');
   expect((await account(standIn, 'acc_igb_johnny')).token.expires_at).not.toBe(before.token.expires_at); // the silent one
 });
