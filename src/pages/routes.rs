@@ -36,7 +36,8 @@ pub fn Screens() -> impl IntoView {
                 replace: true,
                 ..Default::default()
             };
-            navigate(&config.href(to), options);
+            // An in-app path: the router puts its base in front (EMB-1).
+            navigate(to, options);
         }
     });
     // While a redirect is under way nothing is drawn: the next address is a screen.

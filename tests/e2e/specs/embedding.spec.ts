@@ -263,6 +263,12 @@ test('EMB-1 standalone under the sub-path: its own chrome, links, reload and API
   await expect(page).toHaveURL(`${APP}/library/social-search/instagram`);
   await page.reload();
   await SCREENS[1].shows(page.locator('body'));
+  // An address that names a section opens its first screen under the base, not under it twice.
+  for (const [from, to] of [['/', SCREENS[0]], ['', SCREENS[0]], ['/settings', SCREENS[0]], ['/library', SCREENS[1]]] as const) {
+    await page.goto(APP + from);
+    await expect(page).toHaveURL(APP + to.path);
+    await to.shows(page.locator('body'));
+  }
 });
 
 test('EMB-3 the session and the API base come from the host page\'s configuration', async ({ page, context }) => {
