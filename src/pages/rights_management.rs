@@ -99,6 +99,8 @@ struct Ctx {
     set_editing: Callback<Option<String>>,
     /// Where focus goes when the dialog closes (A11Y-1).
     return_focus: StoredValue<Option<String>>,
+    /// Opens the form again without a change of address (see [`Ctx::open`]).
+    reopen: Trigger,
 }
 
 impl Ctx {
@@ -113,7 +115,14 @@ impl Ctx {
 
     fn open(&self, key: String, opener: String) {
         self.return_focus.set_value(Some(opener));
-        self.set_editing.run(Some(key));
+        if self.editing.get_untracked().as_deref() == Some(key.as_str()) {
+            // The address still names this form: it was closed an instant ago (Escape, then Enter
+            // at once on the button focus went back to) and the browser has not reported the
+            // closing yet. Open it again as it is; the late report is then dropped (`Modal`).
+            self.reopen.notify();
+        } else {
+            self.set_editing.run(Some(key));
+        }
     }
 }
 
@@ -171,6 +180,7 @@ fn Manager() -> impl IntoView {
         editing,
         set_editing,
         return_focus: StoredValue::new(None),
+        reopen: Trigger::new(),
     };
     let announce = RwSignal::new(None::<Msg>);
 
@@ -473,6 +483,12 @@ fn EditDialog(
             ctx.return_focus.set_value(Some(opener));
         }
         dialog.show_next_frame(move || ctx.editing.get_untracked().is_some());
+    });
+    Effect::new(move |first: Option<()>| {
+        ctx.reopen.track();
+        if first.is_some() {
+            dialog.show_next_frame(move || ctx.editing.get_untracked().is_some());
+        }
     });
     // A new account links the first social account once they are known.
     Effect::new(move |_| {

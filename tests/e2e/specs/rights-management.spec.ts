@@ -3,7 +3,7 @@
 // message; editing them with RR-2's placeholder rules and the network's count checked before
 // anything is sent; failures that keep what was typed (FAIL-1); Admins and Moderators only;
 // keyboard, axe and Dutch (A11Y-1, I18N-1). Each test is titled with the rules it covers.
-import { test, expect, expectAxeClean, type StandIn } from '../fixtures';
+import { test, expect, expectAxeClean, closeAndReopenAtOnce, type StandIn } from '../fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 const PAGE = '/settings/network/rights-management';
@@ -327,6 +327,27 @@ test.describe('as a Moderator', () => {
     await d2.getByRole('button', { name: 'Cancel' }).click();
     await expect(d2).toBeHidden();
     await expect(card(page, 'ra_ig_lfqa').getByRole('button', { name: 'Edit lfqa rights' })).toBeFocused();
+  });
+
+  test('A11Y-1 RR-9 closed and opened again at once, the form opens again with what was typed', async ({ page }) => {
+    await open(page);
+    const editButton = card(page, 'ra_tw').getByRole('button', { name: 'Edit Twitter rights' });
+    await editButton.click();
+    const d = page.getByRole('dialog', { name: 'Edit Twitter rights' });
+    await expect(d).toBeVisible();
+    const name = d.getByRole('textbox', { name: 'Display name' });
+    await name.fill('Twitter rights, renamed');
+    // Escape and Enter on Edit faster than the browser reports the closing: the address still
+    // names this form, so the click alone changes nothing there.
+    await closeAndReopenAtOnce(d, editButton);
+    await expect(d).toBeVisible();
+    await expect(page).toHaveURL(/\?edit=ra_tw$/);
+    await expect(name).toHaveValue('Twitter rights, renamed');
+    // Still a working dialog: Escape closes it, the address forgets it, focus goes back to Edit.
+    await page.keyboard.press('Escape');
+    await expect(d).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
+    await expect(editButton).toBeFocused();
   });
 
   test('I18N-1 RR-9 the page and the form are complete in Dutch', async ({ page }) => {
