@@ -9,31 +9,34 @@ use super::notifications::Bell;
 use super::states::WarningIcon;
 use crate::api::Api;
 use crate::app::{use_session, SessionResource};
+use crate::domain::routes::{
+    place_under, Place, Section, INSTAGRAM_SEARCH, SOCIAL_ACCOUNTS, STREAMS,
+};
 use crate::i18n::{Locale, Msg};
 use crate::pages::lazy::prefetch;
 
-/// One top-level tab: its label, where it goes and the path prefix that makes it current.
+/// One top-level tab: its label, where it goes, and the section whose screens make it current.
 struct Tab {
     label: Msg,
     href: &'static str,
-    prefix: &'static str,
+    section: Section,
 }
 
 const TABS: [Tab; 3] = [
     Tab {
         label: Msg::TabLibrary,
-        href: "/library/social-search/instagram",
-        prefix: "/library",
+        href: INSTAGRAM_SEARCH,
+        section: Section::Library,
     },
     Tab {
         label: Msg::TabStreams,
-        href: "/streams",
-        prefix: "/streams",
+        href: STREAMS,
+        section: Section::Streams,
     },
     Tab {
         label: Msg::TabSettings,
-        href: "/settings/network/social-accounts",
-        prefix: "/settings",
+        href: SOCIAL_ACCOUNTS,
+        section: Section::Settings,
     },
 ];
 
@@ -65,14 +68,23 @@ pub fn TopBar() -> impl IntoView {
     let i18n = use_i18n();
     let config = expect_context::<crate::config::Config>();
     let location = use_location();
+    // The section of the screen the address shows (the same table that draws it): none on the
+    // not-found page, and the base path taken off first (EMB-1).
+    let base = config.base_path.clone();
+    let section = Memo::new(
+        move |_| match place_under(&base, &location.pathname.get()) {
+            Place::Screen(screen) => Some(screen.section()),
+            Place::Redirect(_) => None,
+        },
+    );
     let tabs = TABS
         .iter()
         .map(|tab| {
             let href = config.href(tab.href);
             let to = tab.href;
-            let prefix = tab.prefix;
             let label = &tab.label;
-            let current = Memo::new(move |_| is_under(&location.pathname.get(), prefix));
+            let own = tab.section;
+            let current = Memo::new(move |_| section.get() == Some(own));
             view! {
                 <li>
                     <a

@@ -258,9 +258,14 @@ test('EMB-1 standalone under the sub-path: its own chrome, links, reload and API
   await page.goto(APP + '/streams');
   await SCREENS[2].shows(page.locator('body'));
   const nav = page.getByRole('navigation', { name: 'Console' });
+  // The open section's tab is marked under the base path too (SHELL-1), and only that one.
+  await expect(nav.getByRole('link', { name: 'Streams' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.locator('[aria-current]')).toHaveCount(1);
   await expect(nav.getByRole('link', { name: 'Library' })).toHaveAttribute('href', `${APP}/library/social-search/instagram`);
   await nav.getByRole('link', { name: 'Library' }).click();
   await expect(page).toHaveURL(`${APP}/library/social-search/instagram`);
+  await expect(nav.getByRole('link', { name: 'Library' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.locator('[aria-current]')).toHaveCount(1);
   await page.reload();
   await SCREENS[1].shows(page.locator('body'));
   // An address that names a section opens its first screen under the base, not under it twice.

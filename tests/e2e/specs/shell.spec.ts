@@ -82,6 +82,8 @@ test('SHELL-3 an unknown URL shows a not-found page with a way back', async ({ p
   const response = await page.goto('/settings/no-such-screen');
   expect(response?.status()).toBe(200); // the app, not a server error page, answers
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  // An unknown address under /settings is not a Settings screen: no tab says it is open.
+  await expect(page.getByRole('navigation', { name: 'Console' }).locator('[aria-current]')).toHaveCount(0);
   await page.getByRole('link', { name: 'Go to Social Accounts' }).click();
   await expect(page).toHaveURL(SOCIAL_ACCOUNTS);
   await expect(page.getByRole('heading', { level: 2, name: 'Social Accounts' })).toBeVisible();
