@@ -2,18 +2,16 @@
 //! tabs this app implements, the notification bell, the network and the signed-in user.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use super::i18n::use_i18n;
 use super::notifications::Bell;
 use super::states::WarningIcon;
 use crate::api::Api;
 use crate::app::{use_session, SessionResource};
-use crate::domain::routes::{
-    place_under, Place, Section, INSTAGRAM_SEARCH, SOCIAL_ACCOUNTS, STREAMS,
-};
+use crate::domain::routes::{Place, Section, INSTAGRAM_SEARCH, SOCIAL_ACCOUNTS, STREAMS};
 use crate::i18n::{Locale, Msg};
 use crate::pages::lazy::prefetch;
+use crate::pages::routes::current_place;
 
 /// One top-level tab: its label, where it goes, and the section whose screens make it current.
 struct Tab {
@@ -40,14 +38,6 @@ const TABS: [Tab; 3] = [
     },
 ];
 
-/// Whether `path` (without the base) is at or under `prefix`.
-pub fn is_under(path: &str, prefix: &str) -> bool {
-    path == prefix
-        || path
-            .strip_prefix(prefix)
-            .is_some_and(|rest| rest.starts_with('/'))
-}
-
 /// Moves focus to the main content. Done by hand: the router handles in-page links itself and
 /// the browser would not move focus.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
@@ -67,16 +57,13 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 pub fn TopBar() -> impl IntoView {
     let i18n = use_i18n();
     let config = expect_context::<crate::config::Config>();
-    let location = use_location();
     // The section of the screen the address shows (the same table that draws it): none on the
     // not-found page, and the base path taken off first (EMB-1).
-    let base = config.base_path.clone();
-    let section = Memo::new(
-        move |_| match place_under(&base, &location.pathname.get()) {
-            Place::Screen(screen) => Some(screen.section()),
-            Place::Redirect(_) => None,
-        },
-    );
+    let place = current_place();
+    let section = Memo::new(move |_| match place.get() {
+        Place::Screen(screen) => Some(screen.section()),
+        Place::Redirect(_) => None,
+    });
     let tabs = TABS
         .iter()
         .map(|tab| {

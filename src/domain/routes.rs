@@ -68,6 +68,17 @@ pub fn place(path: &str) -> Place {
     Place::Screen(screen)
 }
 
+/// The screen a link to `path` (below the base path) ends on, a redirect followed.
+pub fn screen_of(path: &str) -> Screen {
+    match place(path) {
+        Place::Screen(screen) => screen,
+        Place::Redirect(to) => match place(to) {
+            Place::Screen(screen) => screen,
+            Place::Redirect(_) => Screen::NotFound,
+        },
+    }
+}
+
 /// The place of the browser's path (which includes the base path, EMB-1). A path outside the
 /// base is not the console's.
 pub fn place_under(base: &str, pathname: &str) -> Place {
@@ -113,6 +124,15 @@ mod tests {
         ] {
             assert_eq!(place(path), Place::Redirect(INSTAGRAM_SEARCH), "{path:?}");
         }
+    }
+
+    #[test]
+    fn a_link_ends_on_the_screen_its_redirect_leads_to() {
+        assert_eq!(screen_of("/library"), Screen::InstagramSearch);
+        assert_eq!(screen_of("/library/social-search"), Screen::InstagramSearch);
+        assert_eq!(screen_of("/settings/network"), Screen::SocialAccounts);
+        assert_eq!(screen_of(ASSETS), Screen::Assets);
+        assert_eq!(screen_of("/nowhere"), Screen::NotFound);
     }
 
     #[test]

@@ -18,13 +18,10 @@ use std::pin::Pin;
 
 use leptos::prelude::*;
 
-use crate::components::chrome::is_under;
 use crate::components::i18n::I18n;
 use crate::components::states::{notice, Skeleton};
+use crate::domain::routes::{screen_of, Screen};
 use crate::i18n::Msg;
-use crate::pages::library::ASSETS;
-use crate::pages::settings::RIGHTS_MANAGEMENT;
-use crate::pages::streams::STREAMS;
 use crate::split::ready_now;
 
 /// The chunk of a screen could not be fetched or instantiated (offline, the server lost the
@@ -103,18 +100,14 @@ split_screens! {
     RightsManagementScreen = rights(crate::pages::settings::RightsManagementPage) in "stc-page";
 }
 
-/// The split screen a link to `path` (without the base path) opens, as `app.rs` routes it.
+/// The split screen a link to `path` (without the base path) opens, by the route table.
 fn loader_for(path: &str) -> Option<Loader> {
-    if path == "/library" || is_under(path, "/library/social-search") {
-        Some(search::loader())
-    } else if is_under(path, ASSETS) {
-        Some(assets::loader())
-    } else if is_under(path, STREAMS) {
-        Some(streams::loader())
-    } else if is_under(path, RIGHTS_MANAGEMENT) {
-        Some(rights::loader())
-    } else {
-        None
+    match screen_of(path) {
+        Screen::InstagramSearch => Some(search::loader()),
+        Screen::Assets => Some(assets::loader()),
+        Screen::Streams => Some(streams::loader()),
+        Screen::RightsManagement => Some(rights::loader()),
+        Screen::SocialAccounts | Screen::NotFound => None,
     }
 }
 

@@ -12,10 +12,17 @@ pub mod streams;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::components::chrome::is_under;
 use crate::components::i18n::use_i18n;
 use crate::config::Config;
 use crate::i18n::Msg;
+
+/// Whether the address `path` is `prefix` or below it (both with the base path).
+fn is_under(path: &str, prefix: &str) -> bool {
+    path == prefix
+        || path
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
 
 /// A link in a section's navigation, marked current (in words for assistive technology through
 /// `aria-current`, and visibly by more than colour: weight and a bar) when its route is open.

@@ -99,8 +99,8 @@ struct Ctx {
     set_editing: Callback<Option<String>>,
     /// Where focus goes when the dialog closes (A11Y-1).
     return_focus: StoredValue<Option<String>>,
-    /// Opens the form again without a change of address (see [`Ctx::open`]).
-    reopen: Trigger,
+    /// The form's dialog.
+    dialog: Modal,
 }
 
 impl Ctx {
@@ -119,7 +119,9 @@ impl Ctx {
             // The address still names this form: it was closed an instant ago (Escape, then Enter
             // at once on the button focus went back to) and the browser has not reported the
             // closing yet. Open it again as it is; the late report is then dropped (`Modal`).
-            self.reopen.notify();
+            let editing = self.editing;
+            self.dialog
+                .show_next_frame(move || editing.get_untracked().is_some());
         } else {
             self.set_editing.run(Some(key));
         }
@@ -180,7 +182,7 @@ fn Manager() -> impl IntoView {
         editing,
         set_editing,
         return_focus: StoredValue::new(None),
-        reopen: Trigger::new(),
+        dialog: Modal::new(),
     };
     let announce = RwSignal::new(None::<Msg>);
 
@@ -403,7 +405,7 @@ fn EditDialog(
 ) -> impl IntoView {
     let i18n = ctx.i18n;
     let api = expect_context::<Api>();
-    let dialog = Modal::new();
+    let dialog = ctx.dialog;
     let form = RwSignal::new(RightsForm::default());
     // Which account the form holds (an id or NEW); None while closed.
     let form_for = RwSignal::new(None::<String>);
@@ -483,12 +485,6 @@ fn EditDialog(
             ctx.return_focus.set_value(Some(opener));
         }
         dialog.show_next_frame(move || ctx.editing.get_untracked().is_some());
-    });
-    Effect::new(move |first: Option<()>| {
-        ctx.reopen.track();
-        if first.is_some() {
-            dialog.show_next_frame(move || ctx.editing.get_untracked().is_some());
-        }
     });
     // A new account links the first social account once they are known.
     Effect::new(move |_| {

@@ -22,14 +22,19 @@ use super::streams::StreamsLayout;
 use crate::config::Config;
 use crate::domain::routes::{place_under, Place, Screen, Section};
 
+/// Where the browser's address leads, by the route table (tracked): what the screens below
+/// draw, and which tab the top bar marks.
+pub fn current_place() -> Memo<Place> {
+    let base = expect_context::<Config>().base_path;
+    let location = use_location();
+    Memo::new(move |_| place_under(&base, &location.pathname.get()))
+}
+
 /// The screen of the current address, inside its section's layout.
 #[component]
 pub fn Screens() -> impl IntoView {
-    let config = expect_context::<Config>();
-    let location = use_location();
     let navigate = use_navigate();
-    let base = config.base_path.clone();
-    let place = Memo::new(move |_| place_under(&base, &location.pathname.get()));
+    let place = current_place();
     Effect::new(move |_| {
         if let Place::Redirect(to) = place.get() {
             let options = NavigateOptions {
