@@ -21,6 +21,7 @@ pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
+    components::embed::remove_static_placeholder();
     if let Some(target) = components::embed::mount_target() {
         leptos::mount::mount_to(target, app::Root).forget();
     }

@@ -34,6 +34,20 @@ pub fn mount_target() -> Option<web_sys::HtmlElement> {
     Some(target)
 }
 
+/// The id of the placeholder `index.html` shows until the app starts.
+pub const STATIC_PLACEHOLDER_ID: &str = "stc-boot-static";
+
+/// Removes `index.html`'s placeholder: from here on the app draws its own, in the same task, so
+/// no frame is painted between the two.
+pub fn remove_static_placeholder() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(STATIC_PLACEHOLDER_ID))
+    {
+        el.remove();
+    }
+}
+
 /// Sets the host's `--stc-*` properties on the element the app is mounted into (CSSOM, which a
 /// strict CSP allows; the names and values were checked by `Config::parse`).
 fn apply_theme(theme: &[(String, String)]) {

@@ -106,6 +106,24 @@ test('SHELL-4 progress shows while data loads, and nothing jumps when it arrives
   test.info().annotations.push({ type: 'progress visible after (ms, incl. navigation)', description: String(shownAfter) });
 });
 
+test('PERF SHELL-4 the page holds a placeholder while the app\'s code downloads, in the app\'s place, and it is gone once the app runs', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/social-token-console_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(SOCIAL_ACCOUNTS, { waitUntil: 'commit' });
+  const placeholder = page.locator('#stc-boot-static');
+  await expect(placeholder).toBeVisible();
+  await expect(placeholder).toHaveAttribute('aria-busy', 'true');
+  await expect(placeholder.locator('.stc-skeleton__line')).toHaveCount(4);
+  const box = await placeholder.boundingBox();
+  release();
+  await expect(page.locator('.stc-acc-card').first()).toBeVisible();
+  // One placeholder at a time: the page's is removed, never left above or below the app.
+  await expect(placeholder).toHaveCount(0);
+  await expect(page.locator('.stc-boot')).toHaveCount(0);
+  expect(box!.width).toBeGreaterThan(0);
+});
+
 test.describe('in Dutch', () => {
   test.use({ locale: 'nl-NL' });
 
