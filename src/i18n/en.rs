@@ -48,6 +48,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         Retry => "Try again",
         SignIn => "Sign in",
         ConfigInvalidTitle => "The console could not start",
+        AppNotLoaded => "Its code could not be loaded. Check your connection and try again.",
         ConfigInvalidBody(detail) => {
             return format!("Its configuration is missing or wrong: {detail}").into()
         }

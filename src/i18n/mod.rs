@@ -110,6 +110,9 @@ pub enum Msg {
     // Start-up
     ConfigInvalidTitle,
     ConfigInvalidBody(String),
+    /// The console's own code could not be fetched or started. Said by public/boot.js, which has
+    /// a copy of it (the catalogue is in that code); see `fail_1_boot_words_are_the_catalogues`.
+    AppNotLoaded,
     // Errors (FAIL)
     ErrOffline,
     ErrTimeout,
@@ -608,6 +611,25 @@ mod tests {
         assert_eq!(Locale::negotiate(std::iter::empty()), Locale::En);
     }
 
+    /// FAIL-1: when the console's code cannot be fetched, public/boot.js says so in the
+    /// catalogues' words, in the language the console would have spoken.
+    #[test]
+    fn fail_1_boot_words_are_the_catalogues() {
+        let boot = include_str!("../../public/boot.js");
+        for (tag, catalogue) in [("en", en::text as fn(&Msg) -> _), ("nl", nl::text)] {
+            let words =
+                [Msg::ConfigInvalidTitle, Msg::AppNotLoaded, Msg::Retry].map(|m| catalogue(&m));
+            let line = format!(
+                "  {tag}: {},",
+                serde_json::to_string(&words).unwrap_or_default()
+            );
+            assert!(
+                boot.contains(&line),
+                "public/boot.js should hold the line {line:?}"
+            );
+        }
+    }
+
     /// A sample of every message; Dutch must not be English copied over.
     fn samples() -> Vec<Msg> {
         use Msg::*;
@@ -646,6 +668,7 @@ mod tests {
             SignIn,
             ConfigInvalidTitle,
             ConfigInvalidBody("x".into()),
+            AppNotLoaded,
             ErrOffline,
             ErrTimeout,
             ErrSessionEnded,

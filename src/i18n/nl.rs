@@ -48,6 +48,7 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
         Retry => "Opnieuw proberen",
         SignIn => "Aanmelden",
         ConfigInvalidTitle => "De console kon niet starten",
+        AppNotLoaded => "De code kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.",
         ConfigInvalidBody(detail) => {
             return format!("De configuratie ontbreekt of klopt niet: {detail}").into()
         }

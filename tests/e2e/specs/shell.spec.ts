@@ -124,6 +124,37 @@ test('PERF SHELL-4 the page holds a placeholder while the app\'s code downloads,
   expect(box!.width).toBeGreaterThan(0);
 });
 
+test.describe('the console\'s own code cannot be fetched', () => {
+  test.use({ allowConsoleErrors: [/The console could not start/] });
+
+  test('FAIL-1 it says so in words in the placeholder\'s place, never a blank or busy page, and Try again loads it', async ({ page }) => {
+    await page.route('**/social-token-console_bg.wasm', (route) => route.abort());
+    await page.goto(SOCIAL_ACCOUNTS);
+    await expect(page.getByRole('heading', { level: 1, name: 'The console could not start' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveText('Its code could not be loaded. Check your connection and try again.');
+    await expect(page.locator('#stc-boot-static')).toHaveCount(0);
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await expectAxeClean(page, 'the console could not start');
+    await page.unroute('**/social-token-console_bg.wasm');
+    await page.getByRole('button', { name: 'Try again' }).press('Enter');
+    await expect(page.locator('.stc-acc-card').first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'The console could not start' })).toHaveCount(0);
+  });
+
+  test.describe('in Dutch', () => {
+    test.use({ locale: 'nl-NL' });
+
+    test('FAIL-1 I18N-1 a script that cannot be fetched is said in the browser\'s language', async ({ page }) => {
+      await page.route('**/__wasm_split.js', (route) => route.abort());
+      await page.goto(SOCIAL_ACCOUNTS);
+      await expect(page.getByRole('heading', { level: 1, name: 'De console kon niet starten' })).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveText('De code kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.');
+      await expect(page.getByRole('button', { name: 'Opnieuw proberen' })).toBeVisible();
+      await expect(page.locator('main')).toHaveAttribute('lang', 'nl');
+    });
+  });
+});
+
 test.describe('in Dutch', () => {
   test.use({ locale: 'nl-NL' });
 
