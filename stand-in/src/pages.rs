@@ -4,7 +4,7 @@
 use std::path::{Component, Path};
 
 use axum::extract::{Request, State};
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
@@ -194,7 +194,7 @@ fn file_response(path: &Path, bytes: Vec<u8>) -> Response {
     r
 }
 
-async fn serve_app(dir: &Path, rel: &str) -> Option<Response> {
+async fn serve_app(dir: &Path, rel: &str, accept_encoding: &str) -> Option<Response> {
     let rel_path = Path::new(rel);
     let clean = !rel.contains('\\')
         && !rel.contains('%')
@@ -203,17 +203,52 @@ async fn serve_app(dir: &Path, rel: &str) -> Option<Response> {
             .all(|c| matches!(c, Component::Normal(_)));
     if clean && !rel.is_empty() {
         let p = dir.join(rel_path);
-        if let Ok(meta) = tokio::fs::metadata(&p).await {
-            if meta.is_file() {
-                if let Ok(bytes) = tokio::fs::read(&p).await {
-                    return Some(file_response(&p, bytes));
-                }
-            }
+        if tokio::fs::metadata(&p).await.is_ok_and(|m| m.is_file()) {
+            return app_file(&p, accept_encoding).await;
         }
     }
-    let index = dir.join("index.html");
-    let bytes = tokio::fs::read(&index).await.ok()?;
-    Some(file_response(&index, bytes))
+    app_file(&dir.join("index.html"), accept_encoding).await
+}
+
+/// One of the app's files, compressed as the release build left it next to the file
+/// (`bin/precompress`: `name.br`, `name.gz`) when the browser accepts that encoding, as a web
+/// server with precompressed files does (nginx's `gzip_static`); else as it is.
+async fn app_file(path: &Path, accept_encoding: &str) -> Option<Response> {
+    for (encoding, suffix) in [("br", "br"), ("gzip", "gz")] {
+        if !accepts(accept_encoding, encoding) {
+            continue;
+        }
+        let mut name = path.as_os_str().to_owned();
+        name.push(".");
+        name.push(suffix);
+        if let Ok(bytes) = tokio::fs::read(Path::new(&name)).await {
+            let mut r = file_response(path, bytes);
+            r.headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+            r.headers_mut()
+                .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+            return Some(r);
+        }
+    }
+    let bytes = tokio::fs::read(path).await.ok()?;
+    let mut r = file_response(path, bytes);
+    r.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    Some(r)
+}
+
+/// Whether an `Accept-Encoding` header allows `encoding` (a `q=0` refuses it).
+fn accepts(header: &str, encoding: &str) -> bool {
+    header.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        let name = parts.next().unwrap_or_default();
+        let refused = parts.any(|p| {
+            p.strip_prefix("q=")
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .is_some_and(|q| q <= 0.0)
+        });
+        name.eq_ignore_ascii_case(encoding) && !refused
+    })
 }
 
 /// A host page that embeds the app: the file if it exists, else the nearest `index.html` up the
@@ -291,7 +326,12 @@ pub async fn fallback(State(st): State<AppState>, req: Request) -> Response {
                     }
                 }
             }
-            if let Some(r) = serve_app(dir, rel).await {
+            let accept_encoding = req
+                .headers()
+                .get(header::ACCEPT_ENCODING)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            if let Some(r) = serve_app(dir, rel, accept_encoding).await {
                 return r;
             }
         }

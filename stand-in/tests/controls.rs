@@ -351,6 +351,73 @@ async fn emb_app_dir_is_served_under_the_base_with_csp_and_index_fallback() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Issue 9: the release build leaves `name.br` and `name.gz` beside each file (bin/precompress);
+/// the stand-in serves them to a browser that accepts them, as a web server with precompressed
+/// files does, and the file as it is to one that does not.
+#[tokio::test]
+async fn perf_the_app_is_served_precompressed_when_the_browser_accepts_it() {
+    let dir = std::env::temp_dir().join(format!("stand-in-zip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<title>app</title>").unwrap();
+    std::fs::write(dir.join("index.html.gz"), "gzip of the page").unwrap();
+    std::fs::write(dir.join("app.wasm"), "raw wasm").unwrap();
+    std::fs::write(dir.join("app.wasm.gz"), "gzip of the wasm").unwrap();
+    std::fs::write(dir.join("app.wasm.br"), "brotli of the wasm").unwrap();
+    let t = T::with_config(Config {
+        app_dir: Some(dir.clone()),
+        app_base: "/".into(),
+        ..Config::default()
+    });
+    let get = |path: &'static str, accept: &'static str| {
+        let t = &t;
+        async move {
+            let mut b = Request::builder().uri(path);
+            if !accept.is_empty() {
+                b = b.header("accept-encoding", accept);
+            }
+            t.send(b.body(Body::empty()).unwrap()).await
+        }
+    };
+    let r = get("/app.wasm", "gzip, deflate, br, zstd").await;
+    assert_eq!(
+        (r.header("content-encoding"), r.text.as_str()),
+        ("br".into(), "brotli of the wasm")
+    );
+    assert_eq!(r.header("content-type"), "application/wasm");
+    assert_eq!(r.header("vary"), "accept-encoding");
+    let r = get("/app.wasm", "gzip, deflate").await;
+    assert_eq!(
+        (r.header("content-encoding"), r.text.as_str()),
+        ("gzip".into(), "gzip of the wasm")
+    );
+    let r = get("/app.wasm", "br;q=0, gzip;q=0.5").await;
+    assert_eq!(r.header("content-encoding"), "gzip", "q=0 refuses brotli");
+    let r = get("/app.wasm", "").await;
+    assert_eq!(
+        (r.header("content-encoding"), r.text.as_str()),
+        (String::new(), "raw wasm")
+    );
+    let r = get("/app.wasm", "identity").await;
+    assert_eq!(r.text, "raw wasm");
+    // The page's fallback too, with its policy; a file with no compressed copy as it is.
+    let r = get("/settings/network/social-accounts", "gzip").await;
+    assert_eq!(
+        (r.header("content-encoding"), r.text.as_str()),
+        ("gzip".into(), "gzip of the page")
+    );
+    assert_eq!(
+        r.header("content-security-policy"),
+        stand_in::pages::APP_CSP
+    );
+    std::fs::write(dir.join("plain.js"), "console.log(2)").unwrap();
+    let r = get("/plain.js", "gzip, br").await;
+    assert_eq!(
+        (r.header("content-encoding"), r.text.as_str()),
+        (String::new(), "console.log(2)")
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[tokio::test]
 async fn emb_host_pages_and_deployment_config_are_served_beside_the_app() {
     let root = std::env::temp_dir().join(format!("stand-in-host-{}", std::process::id()));

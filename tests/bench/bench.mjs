@@ -253,6 +253,15 @@ async function firstScreenMs(page) {
   return ms;
 }
 
+/** Writes a page the benchmark serves beside the app, compressed as the app's files are
+ * (bin/precompress), so the stand-in sends both alike. */
+function servePage(file, text) {
+  const bytes = Buffer.from(text);
+  fs.writeFileSync(file, bytes);
+  fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }));
+}
+
 // ---- list paint: app against static ---------------------------------------------------------
 
 /** The app's final DOM as a static page: scripts and script preloads removed, same CSS. */
@@ -300,7 +309,7 @@ async function scriptedPage(page, list, name, requests) {
   }, list.card);
   const start = `__bench-${name}-scripted-start.js`;
   const draw = `__bench-${name}-scripted-draw.js`;
-  fs.writeFileSync(path.join(SERVE_DIR, start), `window.__benchData = (async () => {
+  servePage(path.join(SERVE_DIR, start), `window.__benchData = (async () => {
   for (const url of ${JSON.stringify(replay)}) {
     const r = await fetch(url, { headers: { Accept: 'application/json' } });
     if (!r.ok) throw new Error(url + ': ' + r.status);
@@ -308,7 +317,7 @@ async function scriptedPage(page, list, name, requests) {
   }
 })();
 `);
-  fs.writeFileSync(path.join(SERVE_DIR, draw), `(async () => {
+  servePage(path.join(SERVE_DIR, draw), `(async () => {
   const lists = ${JSON.stringify(lists)};
   await window.__benchData;
   lists.forEach((html, i) => {
@@ -323,7 +332,7 @@ async function scriptedPage(page, list, name, requests) {
     `<script src="/${start}" defer></script><script src="/${draw}" defer></script></head>`,
   );
   const file = `__bench-${name}-scripted.html`;
-  fs.writeFileSync(path.join(SERVE_DIR, file), html);
+  servePage(path.join(SERVE_DIR, file), html);
   log(`${name}: scripted reference replays ${replay.length} request(s): ${replay.join(', ')}`);
   return '/' + file;
 }
@@ -364,7 +373,7 @@ async function listBench(browser, name, list) {
   const scriptedUrl = await scriptedPage(first.page, list, name, first.requests);
   await first.context.close();
   const staticName = `__bench-${name}.html`;
-  fs.writeFileSync(path.join(SERVE_DIR, staticName), html);
+  servePage(path.join(SERVE_DIR, staticName), html);
   const staticList = { ...list, url: '/' + staticName };
 
   // A page without the app's code (the static page, the scripted reference), under the same probe.

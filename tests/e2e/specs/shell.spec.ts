@@ -124,6 +124,20 @@ test('PERF SHELL-4 the page holds a placeholder while the app\'s code downloads,
   expect(box!.width).toBeGreaterThan(0);
 });
 
+test('PERF the app\'s files arrive compressed as the release build left them, and work', async ({ page }) => {
+  const encodings = new Map<string, string>();
+  page.on('response', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop() ?? '';
+    if (/\.(wasm|js|css)$/.test(name) || r.request().resourceType() === 'document') {
+      encodings.set(name || 'index.html', r.headers()['content-encoding'] ?? 'none');
+    }
+  });
+  await page.goto(SOCIAL_ACCOUNTS);
+  await expect(page.locator('.stc-acc-card').first()).toBeVisible();
+  const files = ['social-accounts', 'social-token-console_bg.wasm', 'social-token-console.js', '__wasm_split.js', 'boot.js', 'app.css'];
+  for (const file of files) expect([file, encodings.get(file)]).toEqual([file, expect.stringMatching(/^(br|gzip)$/)]);
+});
+
 test.describe('the console\'s own code cannot be fetched', () => {
   test.use({ allowConsoleErrors: [/The console could not start/] });
 
