@@ -31,6 +31,7 @@ use crate::api::{Api, AppError};
 use crate::app::use_session;
 use crate::config::Config;
 use crate::domain::notifications::{impact, open_notifications, poll_delay_secs};
+use crate::domain::routes::account_path;
 use crate::i18n::Msg;
 use crate::pages::social_accounts::prefetch_account_details;
 
@@ -376,10 +377,7 @@ fn Item(
     let created = n.created_at;
     let read = n.read;
     let id = n.id.clone();
-    let open_href = config.href(&format!(
-        "/settings/network/social-accounts?account={}",
-        String::from(js_sys::encode_uri_component(&account.id))
-    ));
+    let open_href = config.href(&account_path(&account.id));
     let act = move |dismiss: bool, id: String| {
         let api = poll.api.get_value();
         spawn_local(async move {

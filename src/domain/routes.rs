@@ -10,6 +10,18 @@ pub const INSTAGRAM_SEARCH: &str = "/library/social-search/instagram";
 pub const ASSETS: &str = "/library/assets";
 pub const STREAMS: &str = "/streams";
 
+/// Social Accounts' query parameter naming the account whose card is open: links from the bell,
+/// the return from a refresh in this tab, a reload.
+pub const ACCOUNT_PARAM: &str = "account";
+
+/// Social Accounts with `account_id`'s card open.
+pub fn account_path(account_id: &str) -> String {
+    format!(
+        "{SOCIAL_ACCOUNTS}?{ACCOUNT_PARAM}={}",
+        crate::domain::search::encode_component(account_id)
+    )
+}
+
 /// A screen of the console.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -110,6 +122,23 @@ mod tests {
             assert_eq!(place(&format!("{path}/")), Place::Screen(screen), "{path}/");
             assert_eq!(screen.section(), section, "{path}");
         }
+    }
+
+    #[test]
+    fn shell_3_an_account_link_opens_social_accounts_on_that_account() {
+        let link = account_path("ig/brand 1&x=é");
+        assert_eq!(
+            link,
+            "/settings/network/social-accounts?account=ig%2Fbrand%201%26x%3D%C3%A9"
+        );
+        let (path, query) = link.split_once('?').unwrap_or_default();
+        assert_eq!(screen_of(path), Screen::SocialAccounts);
+        assert!(query.starts_with(&format!("{ACCOUNT_PARAM}=")));
+        assert_eq!(
+            query.matches('=').count(),
+            1,
+            "the id cannot add a parameter"
+        );
     }
 
     #[test]

@@ -32,20 +32,27 @@ use leptos::leptos_dom::helpers::{
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
 use crate::api::{monotonic_ms, Api, AppError};
 use crate::app::{unless_shell_says, use_session, when_session_back};
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::refresh::{add_flow_key, added_network, Finished, Refresher};
+use crate::components::resume::STATE_PARAM;
 use crate::components::states::ErrorSlot;
 use crate::config::Config;
 use crate::domain::accounts::{
     add_refreshed_existing, admin_names, dom_id, first_batch, moved, sections, shown_name,
     soonest_change, wait_ms, Direction, RENDER_FIRST, RENDER_STEP,
 };
+use crate::domain::routes::{account_path, ACCOUNT_PARAM};
+use crate::domain::search::encode_component;
 use crate::i18n::Msg;
 use crate::pages::settings::SOCIAL_ACCOUNTS;
+
+/// The network an Add Account started in this tab was for, when it comes back (`?adding=`).
+const ADDING_PARAM: &str = "adding";
 
 use banner::AttentionBanner;
 use card::AccountCard;
@@ -167,10 +174,6 @@ pub(crate) fn use_page() -> PageCtx {
     expect_context::<PageCtx>()
 }
 
-fn encode(s: &str) -> String {
-    js_sys::encode_uri_component(s).into()
-}
-
 fn element(id: &str) -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
     web_sys::window()?
@@ -238,7 +241,7 @@ impl PageCtx {
     /// Opens one account's card, or closes it (`None`), in the URL (SHELL-3).
     pub fn set_open(&self, id: Option<String>) {
         let path = match id {
-            Some(id) => format!("{SOCIAL_ACCOUNTS}?account={}", encode(&id)),
+            Some(id) => account_path(&id),
             None => SOCIAL_ACCOUNTS.to_string(),
         };
         self.navigate.run(path);
@@ -253,7 +256,7 @@ impl PageCtx {
     pub fn refresh(&self, entry: Entry) {
         let id = entry.id();
         let key = id.clone();
-        let return_to = Some(self.return_to(&format!("account={}", encode(&id))));
+        let return_to = Some(self.return_to(&format!("{ACCOUNT_PARAM}={}", encode_component(&id))));
         self.refresher.authorize(
             &key,
             move |api| async move { api.refresh(&id, return_to).await },
@@ -317,7 +320,7 @@ impl PageCtx {
     /// refresh under [`add_flow_key`]. It comes back to this page after a same-tab authorization.
     pub fn add(&self, section: Section) {
         let network = section.network;
-        let return_to = Some(self.return_to(&format!("adding={}", network.as_str())));
+        let return_to = Some(self.return_to(&format!("{ADDING_PARAM}={}", network.as_str())));
         self.refresher
             .authorize(&add_flow_key(network), move |api| async move {
                 api.add_account(network, return_to).await
@@ -472,7 +475,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
 
-    let open = Memo::new(move |_| query.with(|q| q.get("account")));
+    let open = Memo::new(move |_| query.with(|q| q.get(ACCOUNT_PARAM)));
     let perms = Memo::new(move |_| {
         session
             .get()
@@ -609,7 +612,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
                                 );
                             }
                         });
-                        after_load(page);
+                        after_load(page, query);
                     }
                     Err(e) => {
                         load_state.try_set(Load::Failed(e));
@@ -721,8 +724,9 @@ pub fn SocialAccountsPage() -> impl IntoView {
 }
 
 /// After the first load: scroll the open account into view, and finish an authorization the
-/// person completed in this tab (OAUTH-3 "Continue in this tab": the URL has `oauth_state`).
-fn after_load(page: PageCtx) {
+/// person completed in this tab (OAUTH-3 "Continue in this tab": the address has `oauth_state`,
+/// and `account` or `adding` say which flow it was).
+fn after_load(page: PageCtx, query: Memo<ParamsMap>) {
     let open = page.open.get_untracked();
     if let Some(id) = &open {
         let card = dom_id("stc-acc", id);
@@ -732,16 +736,11 @@ fn after_load(page: PageCtx) {
             }
         });
     }
-    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+    let (state, adding) = query.with_untracked(|q| (q.get(STATE_PARAM), q.get(ADDING_PARAM)));
+    let Some(state) = state.filter(|s| !s.is_empty()) else {
         return;
     };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return;
-    };
-    let Some(state) = params.get("oauth_state").filter(|s| !s.is_empty()) else {
-        return;
-    };
-    let adding = params.get("adding").and_then(|n| SocialNetwork::parse(&n));
+    let adding = adding.and_then(|n| SocialNetwork::parse(&n));
     let entry = open.as_deref().and_then(|id| page.find(id));
     // Take `oauth_state` out of the address: a reload must not repeat this.
     page.set_open(open.clone());
