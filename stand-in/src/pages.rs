@@ -4,7 +4,7 @@
 use std::path::{Component, Path};
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
@@ -194,7 +194,7 @@ fn file_response(path: &Path, bytes: Vec<u8>) -> Response {
     r
 }
 
-async fn serve_app(dir: &Path, rel: &str, accept_encoding: &str) -> Option<Response> {
+async fn serve_app(dir: &Path, rel: &str, request: &HeaderMap) -> Option<Response> {
     let rel_path = Path::new(rel);
     let clean = !rel.contains('\\')
         && !rel.contains('%')
@@ -204,16 +204,26 @@ async fn serve_app(dir: &Path, rel: &str, accept_encoding: &str) -> Option<Respo
     if clean && !rel.is_empty() {
         let p = dir.join(rel_path);
         if tokio::fs::metadata(&p).await.is_ok_and(|m| m.is_file()) {
-            return app_file(&p, accept_encoding).await;
+            return app_file(&p, request).await;
         }
     }
-    app_file(&dir.join("index.html"), accept_encoding).await
+    app_file(&dir.join("index.html"), request).await
 }
 
-/// One of the app's files, compressed as the release build left it next to the file
-/// (`bin/precompress`: `name.br`, `name.gz`) when the browser accepts that encoding, as a web
-/// server with precompressed files does (nginx's `gzip_static`); else as it is.
-async fn app_file(path: &Path, accept_encoding: &str) -> Option<Response> {
+/// One of the app's files, as a web server with precompressed files sends it (nginx's
+/// `gzip_static`, `brotli_static`): the copy the release build left beside it (`bin/precompress`:
+/// `name.br`, `name.gz`) when the browser accepts that encoding, else the file as it is. With an
+/// `ETag` (size and modification time of what is sent), so a reload revalidates instead of
+/// downloading again (`304 Not Modified`).
+async fn app_file(path: &Path, request: &HeaderMap) -> Option<Response> {
+    let header_str = |name| {
+        request
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+            .unwrap_or_default()
+    };
+    let accept_encoding = header_str(header::ACCEPT_ENCODING);
+    let mut chosen = None;
     for (encoding, suffix) in [("br", "br"), ("gzip", "gz")] {
         if !accepts(accept_encoding, encoding) {
             continue;
@@ -221,17 +231,45 @@ async fn app_file(path: &Path, accept_encoding: &str) -> Option<Response> {
         let mut name = path.as_os_str().to_owned();
         name.push(".");
         name.push(suffix);
-        if let Ok(bytes) = tokio::fs::read(Path::new(&name)).await {
-            let mut r = file_response(path, bytes);
-            r.headers_mut()
-                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
-            r.headers_mut()
-                .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-            return Some(r);
+        let name = std::path::PathBuf::from(name);
+        if tokio::fs::metadata(&name).await.is_ok_and(|m| m.is_file()) {
+            chosen = Some((name, Some(encoding)));
+            break;
         }
     }
-    let bytes = tokio::fs::read(path).await.ok()?;
-    let mut r = file_response(path, bytes);
+    let (file, encoding) = chosen.unwrap_or_else(|| (path.to_path_buf(), None));
+    let meta = tokio::fs::metadata(&file).await.ok()?;
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let etag = format!(
+        "\"{:x}-{modified:x}{}\"",
+        meta.len(),
+        encoding.map_or(String::new(), |e| format!("-{e}"))
+    );
+    let fresh = header_str(header::IF_NONE_MATCH)
+        .split(',')
+        .any(|tag| tag.trim() == etag || tag.trim() == "*");
+    let mut r = if fresh {
+        (
+            StatusCode::NOT_MODIFIED,
+            [(header::CACHE_CONTROL, "no-cache")],
+        )
+            .into_response()
+    } else {
+        let bytes = tokio::fs::read(&file).await.ok()?;
+        let mut r = file_response(path, bytes);
+        if let Some(encoding) = encoding {
+            r.headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+        }
+        r
+    };
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        r.headers_mut().insert(header::ETAG, v);
+    }
     r.headers_mut()
         .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     Some(r)
@@ -326,12 +364,7 @@ pub async fn fallback(State(st): State<AppState>, req: Request) -> Response {
                     }
                 }
             }
-            let accept_encoding = req
-                .headers()
-                .get(header::ACCEPT_ENCODING)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
-            if let Some(r) = serve_app(dir, rel, accept_encoding).await {
+            if let Some(r) = serve_app(dir, rel, req.headers()).await {
                 return r;
             }
         }

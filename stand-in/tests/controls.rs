@@ -353,9 +353,10 @@ async fn emb_app_dir_is_served_under_the_base_with_csp_and_index_fallback() {
 
 /// Issue 9: the release build leaves `name.br` and `name.gz` beside each file (bin/precompress);
 /// the stand-in serves them to a browser that accepts them, as a web server with precompressed
-/// files does, and the file as it is to one that does not.
+/// files does, and the file as it is to one that does not; each with an ETag, so a reload
+/// revalidates instead of downloading again.
 #[tokio::test]
-async fn perf_the_app_is_served_precompressed_when_the_browser_accepts_it() {
+async fn perf_the_app_is_served_precompressed_and_revalidated() {
     let dir = std::env::temp_dir().join(format!("stand-in-zip-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<title>app</title>").unwrap();
@@ -414,6 +415,39 @@ async fn perf_the_app_is_served_precompressed_when_the_browser_accepts_it() {
     assert_eq!(
         (r.header("content-encoding"), r.text.as_str()),
         (String::new(), "console.log(2)")
+    );
+
+    // A reload revalidates: the same copy answers 304 with no body, another copy or a changed
+    // file does not.
+    let revalidate = |path: &'static str, accept: &'static str, tag: String| {
+        let t = &t;
+        async move {
+            let req = Request::builder()
+                .uri(path)
+                .header("accept-encoding", accept)
+                .header("if-none-match", tag)
+                .body(Body::empty())
+                .unwrap();
+            t.send(req).await
+        }
+    };
+    let br_tag = get("/app.wasm", "br").await.header("etag");
+    let gzip_tag = get("/app.wasm", "gzip").await.header("etag");
+    assert!(br_tag.starts_with('"') && br_tag.ends_with('"'), "{br_tag}");
+    assert_ne!(br_tag, gzip_tag, "each copy has its own tag");
+    let r = revalidate("/app.wasm", "br", br_tag.clone()).await;
+    assert_eq!((r.status.as_u16(), r.text.as_str()), (304, ""));
+    assert_eq!(r.header("etag"), br_tag);
+    let r = revalidate("/app.wasm", "gzip", br_tag.clone()).await;
+    assert_eq!(
+        (r.status.as_u16(), r.text.as_str()),
+        (200, "gzip of the wasm")
+    );
+    std::fs::write(dir.join("app.wasm.br"), "brotli of the new wasm").unwrap();
+    let r = revalidate("/app.wasm", "br", br_tag).await;
+    assert_eq!(
+        (r.status.as_u16(), r.text.as_str()),
+        (200, "brotli of the new wasm")
     );
     let _ = std::fs::remove_dir_all(dir);
 }
