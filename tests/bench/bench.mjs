@@ -20,7 +20,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 8792);
 const HEAP_CYCLES = Number(process.env.BENCH_HEAP_CYCLES ?? 50);
 const HEAP_BASE_CYCLES = 5;
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'bundle,accounts,search,popup,heap,requests').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'bundle,accounts,search,popup,heap,requests,office').split(',').map((s) => s.trim()));
 const DIST = path.resolve(root, process.env.APP_DIST ?? 'dist');
 const SERVE_DIR = path.join(root, 'target/bench/app'); // a copy of dist/ plus the static pages
 const REPORTS = path.join(root, 'target/reports');
@@ -32,6 +32,10 @@ const ACCOUNTS = { url: '/settings/network/social-accounts', card: 'li.stc-acc-c
 // `#ugc` has 1,402 posts in the corpus; the app loads 100 a page, so 500 cards take five pages.
 const SEARCH = { url: '/library/social-search/instagram?type=recent_tags&q=ugc&media=all', card: '.stc-results__grid > li', count: 500, fixture: 'large', data: /^\/api\/v1\/(social-accounts|instagram\/search)$/ };
 const HEAP_TAGS = ['summer', 'coffee', 'travel', 'brandlove', 'beach', 'sunset', 'latte', 'foodie', 'fitness', 'style'];
+
+// What a person on an office network waits for (no budget): Chromium's emulation of its latency
+// and bandwidth, the files as the release build ships them (precompressed, bin/precompress).
+const OFFICE = { latency_ms: 40, down_mbit: 20, up_mbit: 10, fixture: 'demo', url: '/settings/network/social-accounts' };
 
 const BUDGETS = {
   total_gzip_bytes: 200 * 1024,
@@ -436,6 +440,56 @@ async function listBench(browser, name, list) {
   };
 }
 
+// ---- on an office network (no budget) --------------------------------------------------------
+
+/** One load of Social Accounts of the demo network under the office network's emulation: the
+ * browser's first paints and the app's own marks, from navigation start. */
+async function officeRun(browser) {
+  await reset(OFFICE.fixture);
+  const { context, page, problems } = await newPage(browser, { card: null, count: 0, clickMore: false });
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: OFFICE.latency_ms,
+      downloadThroughput: (OFFICE.down_mbit * 1e6) / 8,
+      uploadThroughput: (OFFICE.up_mbit * 1e6) / 8,
+    });
+    await page.goto(ORIGIN + OFFICE.url);
+    await page.waitForFunction(() => performance.getEntriesByName('stc:accounts:complete').length > 0, null, { timeout: 30_000 });
+    if (problems.length) log('office: console problems:', problems);
+    return await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+      return {
+        first_paint_ms: at('first-paint'),
+        first_contentful_paint_ms: at('first-contentful-paint'),
+        first_cards_ms: at('stc:accounts:rendered'),
+        all_cards_ms: at('stc:accounts:complete'),
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function officeBench(browser) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await officeRun(browser);
+    runs.push(r);
+    log(`office network run ${i + 1}/${RUNS}: first paint ${round(r.first_paint_ms)} ms, first cards ${round(r.first_cards_ms)} ms`);
+  }
+  const keys = ['first_paint_ms', 'first_contentful_paint_ms', 'first_cards_ms', 'all_cards_ms'];
+  return {
+    network: { latency_ms: OFFICE.latency_ms, down_mbit: OFFICE.down_mbit, up_mbit: OFFICE.up_mbit },
+    fixture: OFFICE.fixture,
+    page: OFFICE.url,
+    ...Object.fromEntries(keys.map((k) => [k, round(median(runs.map((r) => r[k])))])),
+    samples: Object.fromEntries(keys.map((k) => [k, runs.map((r) => round(r[k]))])),
+  };
+}
+
 // ---- the expired-token popup ----------------------------------------------------------------
 
 const DAY = 86_400;
@@ -658,6 +712,10 @@ function markdown(r) {
     other.push(`| \`heap_growth_pct\` JS + WASM, ${h.cycles.base} → ${h.cycles.end} searches | ${r.heap_growth_pct} % (${(h.after_base.total_bytes / 1048576).toFixed(2)} → ${(h.after_end.total_bytes / 1048576).toFixed(2)} MB) |`);
   }
   if (r.requests) other.push(`| \`requests.accounts_page\` | ${r.requests.accounts_page} (${r.requests.accounts_page_api} to the API), ${r.requests.accounts_page_made_twice.length ? 'repeated: ' + r.requests.accounts_page_made_twice.map((x) => `${x.request} ×${x.times}`).join(', ') : 'none made twice'} |`);
+  if (r.office_network) {
+    const o = r.office_network;
+    other.push(`| \`office_network\` Social Accounts (${o.fixture} network), ${o.network.latency_ms} ms and ${o.network.down_mbit} Mbit/s emulated | first paint ${o.first_paint_ms} ms, first words ${o.first_contentful_paint_ms} ms, first cards ${o.first_cards_ms} ms, all cards ${o.all_cards_ms} ms |`);
+  }
   if (other.length) lines.push('| metric | value |', '|---|---|', ...other, '');
   lines.push('| budget | value | limit | |', '|---|---:|---:|---|');
   for (const b of r.budgets) {
@@ -682,7 +740,7 @@ async function main() {
     report.bundle = bundle();
     log(`bundle: ${kb(report.bundle.total_raw_bytes)} raw, ${kb(report.bundle.total_gzip_bytes)} gzip, ${kb(report.bundle.total_brotli_bytes)} brotli`);
   }
-  const needBrowser = ['accounts', 'search', 'popup', 'heap', 'requests', 'profile'].some((k) => ONLY.has(k));
+  const needBrowser = ['accounts', 'search', 'popup', 'heap', 'requests', 'office', 'profile'].some((k) => ONLY.has(k));
   if (needBrowser) {
     const server = await startStandIn();
     const browser = await chromium.launch({
@@ -707,6 +765,7 @@ async function main() {
         report.heap = h;
       }
       if (ONLY.has('requests')) report.requests = await requestsBench(browser);
+      if (ONLY.has('office')) report.office_network = await officeBench(browser);
       if (ONLY.has('profile')) {
         const { profileList } = await import('./profile.mjs');
         const tools = { newPage, reset, waitDone, ORIGIN, REPORTS };
