@@ -14,12 +14,17 @@ pub const STREAMS: &str = "/streams";
 /// the return from a refresh in this tab, a reload.
 pub const ACCOUNT_PARAM: &str = "account";
 
-/// Social Accounts with `account_id`'s card open.
-pub fn account_path(account_id: &str) -> String {
+/// The query that opens `account_id`'s card on Social Accounts (`account=...`).
+pub fn account_query(account_id: &str) -> String {
     format!(
-        "{SOCIAL_ACCOUNTS}?{ACCOUNT_PARAM}={}",
+        "{ACCOUNT_PARAM}={}",
         crate::domain::search::encode_component(account_id)
     )
+}
+
+/// Social Accounts with `account_id`'s card open.
+pub fn account_path(account_id: &str) -> String {
+    format!("{SOCIAL_ACCOUNTS}?{}", account_query(account_id))
 }
 
 /// A screen of the console.

@@ -232,13 +232,21 @@ async fn app_file(path: &Path, request: &HeaderMap) -> Option<Response> {
         name.push(".");
         name.push(suffix);
         let name = std::path::PathBuf::from(name);
-        if tokio::fs::metadata(&name).await.is_ok_and(|m| m.is_file()) {
-            chosen = Some((name, Some(encoding)));
-            break;
+        if let Ok(meta) = tokio::fs::metadata(&name).await {
+            if meta.is_file() {
+                chosen = Some((name, Some(encoding), meta));
+                break;
+            }
         }
     }
-    let (file, encoding) = chosen.unwrap_or_else(|| (path.to_path_buf(), None));
-    let meta = tokio::fs::metadata(&file).await.ok()?;
+    let (file, encoding, meta) = match chosen {
+        Some(copy) => copy,
+        None => (
+            path.to_path_buf(),
+            None,
+            tokio::fs::metadata(path).await.ok()?,
+        ),
+    };
     let modified = meta
         .modified()
         .ok()

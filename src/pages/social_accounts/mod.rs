@@ -46,13 +46,9 @@ use crate::domain::accounts::{
     add_refreshed_existing, admin_names, dom_id, first_batch, moved, sections, shown_name,
     soonest_change, wait_ms, Direction, RENDER_FIRST, RENDER_STEP,
 };
-use crate::domain::routes::{account_path, ACCOUNT_PARAM};
-use crate::domain::search::encode_component;
+use crate::domain::routes::{account_path, account_query, ACCOUNT_PARAM};
 use crate::i18n::Msg;
 use crate::pages::settings::SOCIAL_ACCOUNTS;
-
-/// The network an Add Account started in this tab was for, when it comes back (`?adding=`).
-const ADDING_PARAM: &str = "adding";
 
 use banner::AttentionBanner;
 use card::AccountCard;
@@ -66,6 +62,9 @@ const NEW_TAB_NOTE_ID: &str = "stc-acc-new-tab-note";
 
 /// Where the documentation about Instagram Business Accounts lives (ACC-1).
 const BUSINESS_DOCS_URL: &str = "https://help.instagram.com/502981923235522";
+
+/// The network an Add Account started in this tab was for, when it comes back (`?adding=`).
+const ADDING_PARAM: &str = "adding";
 
 /// One account on the page: its latest record and what is happening to it. Every field is a
 /// signal, so the record is `Copy` and a change re-renders only what reads it.
@@ -256,7 +255,7 @@ impl PageCtx {
     pub fn refresh(&self, entry: Entry) {
         let id = entry.id();
         let key = id.clone();
-        let return_to = Some(self.return_to(&format!("{ACCOUNT_PARAM}={}", encode_component(&id))));
+        let return_to = Some(self.return_to(&account_query(&id)));
         self.refresher.authorize(
             &key,
             move |api| async move { api.refresh(&id, return_to).await },
