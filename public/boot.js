@@ -12,6 +12,45 @@ const WORDS = {
   nl: ["De console kon niet starten","De code kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.","Opnieuw proberen"],
 };
 
+// The addresses whose screen asks for the accounts as it opens: Social Accounts, Rights
+// Management, Instagram search and Streams, and the addresses that lead to them (src/domain/
+// routes.rs, `place`; a native test there keeps this list equal to it).
+const ACCOUNT_SCREENS = ['', '/settings', '/settings/network', '/settings/network/social-accounts', '/settings/network/rights-management', '/library', '/library/social-search', '/library/social-search/instagram', '/streams'];
+
+// The console's first answers, asked for now rather than once the app's code has arrived and
+// started (issue 9: on a real network its first requests left a round trip or more later than they
+// could). The app's first request for each address takes the answer (src/api/early.rs). A guess
+// that turns out wrong costs one request, never a wrong answer: the app asks for itself what it
+// does not find here. An answer nobody has taken EARLY_KEPT_MS after the app started is dropped,
+// so no screen opened later shows an answer older than it would have fetched itself.
+const EARLY_KEPT_MS = 10000;
+const early = new Map();
+// Addresses the app asked for while this was still asking: not asked for here after that.
+const asked = new Set();
+let asking = true;
+// 'starting', then 'started' or 'failed'.
+let app = 'starting';
+globalThis.__socialConsoleEarly = {
+  // The answer for `url`, handed out once: `{ response, controller, at }` (`at`: when it was
+  // asked for, on performance.now()'s clock), or undefined.
+  take(url) {
+    const key = new URL(url, document.baseURI).href;
+    const entry = early.get(key);
+    early.delete(key);
+    if (asking) asked.add(key);
+    if (entry) clearTimeout(entry.timer);
+    return entry;
+  },
+};
+askEarly()
+  .catch(() => {
+    // Nothing more asked for early: the app asks for the rest itself.
+  })
+  .finally(() => {
+    asking = false;
+    asked.clear();
+  });
+
 try {
   // Imported here rather than at the top, so that a file that cannot be fetched is caught below.
   const [{ default: init }, { screenFiles }] = await Promise.all([
@@ -20,6 +59,7 @@ try {
   ]);
   await start(init, screenFiles);
 } catch (error) {
+  appHasStarted(false);
   cannotStart();
   console.error('The console could not start:', error);
 }
@@ -66,6 +106,80 @@ async function start(init, screenFiles) {
   }
 
   await started;
+  appHasStarted(true);
+}
+
+// Asks for `url` as the app would, with an AbortController the app aborts through when the
+// page that takes the answer goes away or its time runs out (FAIL-1). Null when the app has asked
+// for it already.
+function ask(url, init) {
+  const key = new URL(url, document.baseURI).href;
+  if (asked.has(key) || early.has(key) || app === 'failed') return null;
+  const controller = new AbortController();
+  const response = fetch(key, { ...init, signal: controller.signal });
+  response.catch(() => {}); // Said by the app, if it takes it.
+  const entry = { response, controller, at: performance.now(), timer: undefined };
+  early.set(key, entry);
+  if (app === 'started') keepFor(key, entry);
+  return response;
+}
+
+// Drops `entry` if nobody has taken it EARLY_KEPT_MS from now.
+function keepFor(key, entry) {
+  entry.timer = setTimeout(() => {
+    if (early.get(key) !== entry) return;
+    early.delete(key);
+    entry.controller.abort();
+  }, EARLY_KEPT_MS);
+}
+
+// The app has started: what it has not taken yet is kept a while longer, for a screen whose
+// code is still on its way. The app could not start: nobody will take anything.
+function appHasStarted(started) {
+  app = started ? 'started' : 'failed';
+  for (const [key, entry] of early) {
+    if (started) {
+      keepFor(key, entry);
+    } else {
+      early.delete(key);
+      entry.controller.abort();
+    }
+  }
+}
+
+// What the app asks for first (src/app.rs, `load_config`; src/api/client.rs, `exchange`): its
+// configuration, the session, the accounts when the screen lists them, and the bell's
+// notifications when the console draws its own top bar. The configuration's checks are the
+// app's (src/config.rs); one this does not understand asks for nothing.
+async function askEarly() {
+  const inline = document.getElementById('social-console-config');
+  let config;
+  if (inline) {
+    config = JSON.parse(inline.textContent);
+  } else {
+    const response = await ask('config.json', {});
+    if (!response?.ok) return;
+    config = await response.clone().json();
+  }
+  const base = typeof config.api_base === 'string' ? config.api_base.trim().replace(/\/+$/, '') : '';
+  if (!/^(\/(?!\/)|https?:\/\/)\S*$/.test(base)) return;
+  const headers = { Accept: 'application/json' };
+  if (typeof config.session_token === 'string' && config.session_token.trim()) {
+    headers.Authorization = `Bearer ${config.session_token}`;
+  }
+  const init = { credentials: 'include', headers };
+  ask(`${base}/session`, init);
+  if (listsAccounts(config.base_path)) ask(`${base}/social-accounts`, init);
+  if (config.mode == null || config.mode === 'standalone') ask(`${base}/notifications`, init);
+}
+
+// Whether the address is one of ACCOUNT_SCREENS under the base path: the configuration's, else
+// the document's (src/config.rs).
+function listsAccounts(basePath) {
+  const base = (typeof basePath === 'string' ? basePath.trim() : new URL(document.baseURI).pathname).replace(/\/+$/, '');
+  const path = location.pathname;
+  const rest = path.startsWith(base) ? path.slice(base.length) : null;
+  return (rest === '' || rest?.startsWith('/')) && ACCOUNT_SCREENS.includes(rest.replace(/\/+$/, ''));
 }
 
 // The language the app would have started in (src/components/i18n.rs, `initial_locale`).

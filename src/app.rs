@@ -13,11 +13,8 @@ use crate::components::i18n::{initial_locale, provide_i18n};
 use crate::components::states::{ErrorSlot, Skeleton};
 use crate::config::{Config, ConfigError, Mode};
 use crate::i18n::Msg;
-use crate::pages::library::INSTAGRAM_SEARCH;
 use crate::pages::not_found::NotFound;
 use crate::pages::routes::Screens;
-use crate::pages::settings::RIGHTS_MANAGEMENT;
-use crate::pages::streams::STREAMS;
 
 /// The id of the element a host page may fill with the configuration JSON (EMB-3).
 pub const CONFIG_ELEMENT_ID: &str = "social-console-config";
@@ -91,27 +88,11 @@ pub fn Root() -> impl IntoView {
     }
 }
 
-/// The screens whose code is a chunk of its own (`pages::lazy`) and that ask for the accounts as
-/// they open: opened straight onto one, the console asks for the accounts as it starts.
-const SPLIT_SCREENS_LISTING_ACCOUNTS: [&str; 3] = [INSTAGRAM_SEARCH, STREAMS, RIGHTS_MANAGEMENT];
-
-/// Whether the browser's address is one of these screens (under the base path, EMB-1).
-fn opened_on(config: &Config, screens: &[&str]) -> bool {
-    let Some(path) = web_sys::window().and_then(|w| w.location().pathname().ok()) else {
-        return false;
-    };
-    let path = path.trim_end_matches('/');
-    screens.iter().any(|screen| path == config.href(screen))
-}
-
 #[component]
 fn App(config: Config) -> impl IntoView {
     let api = Api::new(&config);
     provide_context(config.clone());
     provide_context(api.clone());
-    if opened_on(&config, &SPLIT_SCREENS_LISTING_ACCOUNTS) {
-        api.ask_accounts_early();
-    }
     let session: SessionResource = LocalResource::new(move || {
         let api = api.clone();
         async move { api.session().await }
@@ -165,10 +146,15 @@ async fn load_config() -> Result<Config, ConfigError> {
     let url = web_sys::Url::new_with_base("config.json", &base_uri)
         .map(|u| u.href())
         .map_err(|_| ConfigError::NotLoaded("config.json".into(), None))?;
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|_| ConfigError::NotLoaded(url.clone(), None))?;
+    // Asked for by `boot.js` as the page started, usually (`api::early`).
+    let response = match crate::api::early::take(&url) {
+        Some(early) => early.answer().await.map_err(drop),
+        None => gloo_net::http::Request::get(&url)
+            .send()
+            .await
+            .map_err(drop),
+    }
+    .map_err(|_| ConfigError::NotLoaded(url.clone(), None))?;
     if !response.ok() {
         return Err(ConfigError::NotLoaded(url, Some(response.status())));
     }

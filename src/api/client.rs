@@ -10,7 +10,6 @@ use api_types::{
     OAuthFlow, RefreshRequest, ReorderAccounts, Session, SocialAccount, SocialNetwork,
     UpdateAccount,
 };
-use futures::channel::oneshot;
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -18,19 +17,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use web_sys::{AbortController, RequestCredentials};
 
-use super::AppError;
+use super::{early, AppError};
 use crate::config::Config;
 use crate::domain::clock::ServerClock;
 
 /// How long a request may take before it counts as timed out (FAIL-1).
 const TIME_LIMIT: Duration = Duration::from_secs(20);
-
-/// How long the accounts asked for as the console starts wait for their screen
-/// ([`Api::ask_accounts_early`]); a screen that asks later gets a fresh answer.
-const EARLY_ANSWER_KEPT_MS: f64 = 10_000.0;
-
-/// `GET /social-accounts` sent as the console started: when, and where its answer arrives.
-type EarlyAccounts = (f64, oneshot::Receiver<Result<Vec<SocialAccount>, AppError>>);
 
 /// The API client. Cheap to clone; shared through context.
 #[derive(Clone)]
@@ -41,8 +33,6 @@ pub struct Api {
     pub clock: RwSignal<Option<ServerClock>>,
     /// Requests in flight, for the progress bar (SHELL-4).
     pub in_flight: RwSignal<u32>,
-    /// The accounts asked for as the console started, for the first screen that lists them.
-    early_accounts: StoredValue<Option<EarlyAccounts>, LocalStorage>,
 }
 
 /// Milliseconds on the browser's monotonic clock.
@@ -60,7 +50,6 @@ impl Api {
             session_token: config.session_token.clone(),
             clock: RwSignal::new(None),
             in_flight: RwSignal::new(0),
-            early_accounts: StoredValue::new_local(None),
         }
     }
 
@@ -86,32 +75,9 @@ impl Api {
 
     // ---- social accounts (ACC, TOK, OAUTH): issue 4 ----
 
-    /// `GET /social-accounts`: every account, by network then fallback order. The first call
-    /// takes the answer [`Api::ask_accounts_early`] asked for, if it is recent.
+    /// `GET /social-accounts`: every account, by network then fallback order.
     pub async fn accounts(&self) -> Result<Vec<SocialAccount>, AppError> {
-        let early = self.early_accounts.try_update_value(Option::take).flatten();
-        if let Some((asked, answer)) = early {
-            if monotonic_ms() - asked < EARLY_ANSWER_KEPT_MS {
-                if let Ok(answer) = answer.await {
-                    return answer;
-                }
-            }
-        }
         self.get("/social-accounts").await
-    }
-
-    /// Asks for the accounts now, together with the session, for a screen that lists them but
-    /// whose code is still on its way (issue 9): the screen's first [`Api::accounts`] takes the
-    /// answer instead of asking once its code has been instantiated and the screen built.
-    pub fn ask_accounts_early(&self) {
-        let (send, answer) = oneshot::channel();
-        self.early_accounts
-            .set_value(Some((monotonic_ms(), answer)));
-        let api = self.clone();
-        leptos::task::spawn_local(async move {
-            // Nobody waiting any more (the screen asked too late) is not an error.
-            let _ = send.send(api.get("/social-accounts").await);
-        });
     }
 
     /// `PATCH /social-accounts/{id}`: rename (ACC-4).
@@ -249,7 +215,14 @@ impl Api {
         headers: &[(&str, &str)],
     ) -> Result<String, AppError> {
         let url = format!("{}{}", self.base, path);
-        let controller = AbortController::new().ok();
+        // A plain GET `boot.js` may have asked for already (`early`): take its answer, and abort
+        // through its controller, instead of asking again.
+        let plain_get = method == Method::GET && json_body.is_none() && headers.is_empty();
+        let early = if plain_get { early::take(&url) } else { None };
+        let controller = match &early {
+            Some(early) => Some(early.controller()),
+            None => AbortController::new().ok(),
+        };
         let signal = controller.as_ref().map(|c| c.signal());
         // Plain shared state, not a reactive value: the request may outlive the owner that sent
         // it (its future is dropped or resumes after cleanup), and a disposed reactive value
@@ -273,34 +246,28 @@ impl Api {
                     c.abort();
                 }
             },
-            TIME_LIMIT,
+            // An answer asked for before the app started has been on its way since then.
+            match &early {
+                Some(early) => time_left(monotonic_ms() - early.at()),
+                None => TIME_LIMIT,
+            },
         )
         .ok();
-
-        let mut builder = RequestBuilder::new(&url)
-            .method(method)
-            .credentials(RequestCredentials::Include)
-            .header("Accept", "application/json")
-            .abort_signal(signal.as_ref());
-        if let Some(token) = &self.session_token {
-            builder = builder.header("Authorization", &format!("Bearer {token}"));
-        }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
-        }
-        let request = match json_body {
-            Some(body) => builder
-                .header("Content-Type", "application/json")
-                .body(body),
-            None => builder.build(),
-        };
 
         // Counted down when the request ends or its future is dropped (a superseded search is
         // cancelled), so the progress bar never stays on (SHELL-4).
         let _in_flight = InFlight::start(self.in_flight, timer);
         let result = async {
-            let request = request.map_err(|_| AppError::Offline)?;
-            let response = request.send().await.map_err(|_| {
+            let response = match early {
+                Some(early) => early.answer().await.map_err(|_| ()),
+                None => {
+                    let request = self
+                        .request(&url, method, json_body, headers, signal.as_ref())
+                        .map_err(|_| AppError::Offline)?;
+                    request.send().await.map_err(|_| ())
+                }
+            };
+            let response = response.map_err(|()| {
                 if timed_out.load(Ordering::Relaxed) {
                     AppError::Timeout
                 } else {
@@ -329,10 +296,48 @@ impl Api {
         result
     }
 
+    /// The request `exchange` sends when nobody asked for it before.
+    fn request(
+        &self,
+        url: &str,
+        method: Method,
+        json_body: Option<String>,
+        headers: &[(&str, &str)],
+        signal: Option<&web_sys::AbortSignal>,
+    ) -> Result<gloo_net::http::Request, gloo_net::Error> {
+        let mut builder = RequestBuilder::new(url)
+            .method(method)
+            .credentials(RequestCredentials::Include)
+            .header("Accept", "application/json")
+            .abort_signal(signal);
+        if let Some(token) = &self.session_token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        for (name, value) in headers {
+            builder = builder.header(name, value);
+        }
+        match json_body {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body),
+            None => builder.build(),
+        }
+    }
+
     fn observe_clock(&self, now: api_types::Timestamp) {
         let reading = ServerClock::new(now, monotonic_ms());
         self.clock.try_set(Some(reading));
     }
+}
+
+/// What is left of the time limit for a request that has been on its way for `waited_ms`.
+fn time_left(waited_ms: f64) -> Duration {
+    let limit = TIME_LIMIT.as_millis() as f64;
+    let left = limit - waited_ms;
+    if left.is_nan() {
+        return TIME_LIMIT;
+    }
+    Duration::from_millis(left.clamp(0.0, limit) as u64)
 }
 
 /// One request in flight: counted while it lives; its time limit is cleared when it ends.

@@ -9,6 +9,8 @@ pub use error::AppError;
 #[cfg(target_arch = "wasm32")]
 mod client;
 #[cfg(target_arch = "wasm32")]
+pub mod early;
+#[cfg(target_arch = "wasm32")]
 pub use client::*;
 
 // ---- Instagram search (issue 6)

@@ -169,6 +169,59 @@ mod tests {
         assert_eq!(screen_of("/nowhere"), Screen::NotFound);
     }
 
+    /// `public/boot.js` asks for the accounts as the page starts (issue 9, `api::early`) on the
+    /// addresses whose screen asks for them as it opens, and on no other: a missing address
+    /// would cost the head start, an extra one a request nobody takes.
+    #[test]
+    fn perf_boot_asks_for_the_accounts_where_the_screen_will() {
+        let boot = include_str!("../../public/boot.js");
+        let line = boot
+            .lines()
+            .find(|l| l.starts_with("const ACCOUNT_SCREENS = ["))
+            .unwrap_or_default();
+        let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
+        assert!(
+            !listed.is_empty(),
+            "boot.js should list ACCOUNT_SCREENS on one line"
+        );
+        // Their pages ask `Api::accounts` as they open.
+        let asks = |screen| {
+            matches!(
+                screen,
+                Screen::SocialAccounts
+                    | Screen::RightsManagement
+                    | Screen::InstagramSearch
+                    | Screen::Streams
+            )
+        };
+        let addresses = [
+            "",
+            "/settings",
+            "/settings/network",
+            "/library",
+            "/library/social-search",
+            SOCIAL_ACCOUNTS,
+            RIGHTS_MANAGEMENT,
+            INSTAGRAM_SEARCH,
+            ASSETS,
+            STREAMS,
+        ];
+        for address in addresses {
+            let screen = screen_of(address);
+            assert_eq!(
+                listed.contains(&address),
+                asks(screen),
+                "{address:?}: {screen:?}"
+            );
+        }
+        for address in &listed {
+            assert!(
+                addresses.contains(address),
+                "{address:?} is no address of the console"
+            );
+        }
+    }
+
     #[test]
     fn shell_3_anything_else_is_not_found() {
         for path in [

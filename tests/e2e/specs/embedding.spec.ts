@@ -297,6 +297,29 @@ test('EMB-3 the session and the API base come from the host page\'s configuratio
   expect(new Set(api)).toEqual(new Set(['Bearer demo-moderator']));
 });
 
+test('PERF embedded, the session and the accounts are asked for while the console\'s code is on the way, once, and no notifications (there is no bell)', async ({ page }) => {
+  for (const [host, scope] of [[ELEMENT, element(page)], [FRAMED, framed(page)]] as const) {
+    const events: string[] = [];
+    await page.route('**/social-token-console_bg.wasm', async (r) => {
+      await new Promise((done) => setTimeout(done, 1000));
+      events.push('code');
+      await r.continue();
+    });
+    const record = (r: import('@playwright/test').Request) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/v1/')) events.push(path.slice('/api/v1'.length));
+    };
+    page.on('request', record);
+    await page.goto(host + SCREENS[0].path);
+    await SCREENS[0].shows(scope);
+    await page.waitForLoadState('networkidle');
+    expect(new Set(events.slice(0, events.indexOf('code'))), host).toEqual(new Set(['/session', '/social-accounts']));
+    expect(events.filter((e) => e !== 'code').sort(), host).toEqual(['/session', '/social-accounts']);
+    page.off('request', record);
+    await page.unrouteAll();
+  }
+});
+
 test('EMB-3 an invalid host configuration shows what is wrong, in a host element and in an iframe', async ({ page }) => {
   const hostPage = (edit: (html: string) => string) =>
     page.route((url) => url.pathname.startsWith(ELEMENT + '/'), async (route) => {

@@ -155,6 +155,23 @@ test.describe('the console\'s own code cannot be fetched', () => {
     await expect(page.getByRole('heading', { name: 'The console could not start' })).toHaveCount(0);
   });
 
+  test('FAIL-1 PERF the answers asked for while the code was on the way are not left waiting', async ({ page }) => {
+    // The API never answers; the code fails after the first requests have left (public/boot.js).
+    const requested: string[] = [];
+    const failed: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/')) requested.push(r.url()); });
+    page.on('requestfailed', (r) => { if (r.failure()?.errorText.includes('ERR_ABORTED')) failed.push(r.url()); });
+    await page.route('**/api/v1/**', () => {});
+    await page.route('**/social-token-console_bg.wasm', async (route) => {
+      await new Promise((done) => setTimeout(done, 500));
+      await route.abort();
+    });
+    await page.goto(SOCIAL_ACCOUNTS);
+    await expect(page.getByRole('heading', { level: 1, name: 'The console could not start' })).toBeVisible();
+    expect(requested.length).toBeGreaterThan(0);
+    await expect.poll(() => requested.filter((url) => !failed.includes(url)), 'every one of them aborted').toEqual([]);
+  });
+
   test.describe('in Dutch', () => {
     test.use({ locale: 'nl-NL' });
 
@@ -443,6 +460,47 @@ test.describe('a screen that lists the accounts, opened long after the start', (
     await page.waitForLoadState('networkidle');
     expect(events).toHaveLength(2);
   });
+});
+
+/** Records, in order, each request to the API (its path below /api/v1) and the configuration,
+ * and `code` when the main module, held for `holdMs`, is let through. */
+const holdCodeAndRecordApi = async (page: import('@playwright/test').Page, holdMs: number) => {
+  const events: string[] = [];
+  await page.route('**/social-token-console_bg.wasm', async (r) => {
+    await new Promise((done) => setTimeout(done, holdMs));
+    events.push('code');
+    await r.continue();
+  });
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/api/v1/')) events.push(path.slice('/api/v1'.length));
+    if (path.endsWith('/config.json')) events.push('config');
+  });
+  return events;
+};
+
+test('PERF the console\'s first requests leave while its code is still on the way, and each is made once', async ({ page }) => {
+  // The main module arrives late, as on a slow line: the configuration, the session, the
+  // accounts and the notifications are asked for meanwhile (public/boot.js, src/api/early.rs).
+  const events = await holdCodeAndRecordApi(page, 1500);
+  await page.goto(SOCIAL_ACCOUNTS);
+  await expect(page.getByRole('heading', { level: 2, name: 'Social Accounts' })).toBeVisible();
+  await expect(page.locator('li[data-account]').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const beforeCode = events.slice(0, events.indexOf('code'));
+  expect(new Set(beforeCode)).toEqual(new Set(['config', '/session', '/social-accounts', '/notifications']));
+  // The app took those answers instead of asking again.
+  expect(events.filter((e) => e !== 'code').sort()).toEqual(['/notifications', '/session', '/social-accounts', 'config']);
+  await expect(page.getByRole('button', { name: /^Notifications, \d+ unread$/ })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Ada Admin');
+
+  // A screen that does not list the accounts is not given them.
+  events.length = 0;
+  await page.goto('/library/assets');
+  await expect(page.getByRole('heading', { name: 'Saved assets' }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(events.slice(0, events.indexOf('code'))).toEqual(expect.arrayContaining(['/session', '/notifications']));
+  expect(events).not.toContain('/social-accounts');
 });
 
 test('PERF while a screen\'s code arrives its band and a skeleton hold its place, and nothing moves when it comes', async ({ page }) => {
