@@ -20,11 +20,13 @@ pub mod util;
 use std::time::{Duration, Instant};
 
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{header, Extensions, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post, put};
 use axum::{Json, Router};
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
+use tower_http::compression::CompressionLayer;
 
 pub use state::{AppState, Config};
 
@@ -125,8 +127,21 @@ pub fn app(state: AppState) -> Router {
     if !state.config.allow_origins.is_empty() {
         r = r.layer(cors(&state.config.allow_origins));
     }
-    r.layer(from_fn_with_state(state.clone(), log_mw))
+    // JSON goes out gzipped when the browser accepts it, as from a production server: on a real
+    // network 1,000 accounts are 372 KB as JSON and 24 KB gzipped. The app's files are sent
+    // precompressed or as built (`pages::app_file`), never compressed again here.
+    let json = CompressionLayer::new().compress_when(DefaultPredicate::new().and(is_json));
+    r.layer(json)
+        .layer(from_fn_with_state(state.clone(), log_mw))
         .with_state(state)
+}
+
+/// Whether a response is JSON (the API's answers and errors, a deployment's `config.json`).
+fn is_json(_: StatusCode, _: axum::http::Version, headers: &HeaderMap, _: &Extensions) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
 }
 
 fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {

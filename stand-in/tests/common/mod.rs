@@ -19,6 +19,8 @@ pub struct Resp {
     pub headers: HeaderMap,
     pub text: String,
     pub json: Value,
+    /// The body as sent (compressed, if it was).
+    pub bytes: Vec<u8>,
 }
 
 impl Resp {
@@ -119,6 +121,7 @@ impl T {
             headers,
             text,
             json,
+            bytes: bytes.to_vec(),
         }
     }
 
