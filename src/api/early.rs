@@ -3,7 +3,8 @@
 //! On a real network the console's first requests (its configuration, the session, the
 //! notifications, the accounts) would leave only once the wasm has been downloaded, compiled and
 //! started, a round trip or more after they could. `public/boot.js` asks for them as the page
-//! starts, each with its own `AbortController`, and keeps the pending answers for a few seconds.
+//! starts, each with its own `AbortController`, and keeps the pending answers until 10 s after
+//! the app has started (or aborts them if it cannot start).
 //! The app's first request for the same address takes the answer instead of asking again, and
 //! aborts through that controller when its page goes away or its time runs out (FAIL-1), as it
 //! would its own request. An answer nobody takes is dropped; a guess `boot.js` got wrong costs a
