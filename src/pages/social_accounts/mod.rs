@@ -80,9 +80,9 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
-    fn new(account: SocialAccount) -> Self {
-        // A name typed before a reload (e.g. signing in again after the session ended, FAIL-1).
-        let draft = name_draft::load(&account.id);
+    /// `draft`: a name typed before a reload (e.g. signing in again after the session ended,
+    /// FAIL-1), from `name_draft`.
+    fn new(account: SocialAccount, draft: Option<String>) -> Self {
         Self {
             account: RwSignal::new(account),
             draft: RwSignal::new(draft),
@@ -215,10 +215,10 @@ impl PageCtx {
         self.page_href.try_with_value(|_| ()).is_some()
     }
 
-    fn new_entry(&self, account: SocialAccount) -> Entry {
+    fn new_entry(&self, account: SocialAccount, draft: Option<String>) -> Entry {
         match self.owner.try_get_value() {
-            Some(owner) => owner.with(|| Entry::new(account)),
-            None => Entry::new(account),
+            Some(owner) => owner.with(|| Entry::new(account, draft)),
+            None => Entry::new(account, draft),
         }
     }
 
@@ -309,9 +309,10 @@ impl PageCtx {
             entry.version.try_update(|v| *v += 1);
             return true;
         }
-        section
-            .entries
-            .try_update(|es| es.push(self.new_entry(account)));
+        section.entries.try_update(|es| {
+            let draft = name_draft::load(&account.id);
+            es.push(self.new_entry(account, draft));
+        });
         false
     }
 
@@ -433,7 +434,10 @@ impl PageCtx {
                         }
                         *e
                     }
-                    None => self.new_entry(a),
+                    None => {
+                        let draft = name_draft::load(&a.id);
+                        self.new_entry(a, draft)
+                    }
                 })
                 .collect();
             let same = next.len() == current.len()
@@ -592,13 +596,20 @@ pub fn SocialAccountsPage() -> impl IntoView {
                     Ok(list) => {
                         perf_mark("stc:accounts:data");
                         let open = page.open.get_untracked();
+                        let mut drafts = name_draft::load_all();
                         for (network, accounts) in sections(list) {
                             let ids: Vec<String> = accounts.iter().map(|a| a.id.clone()).collect();
                             let section = page.section(network);
                             section.shown.try_set(first_batch(&ids, open.as_deref()));
-                            section
-                                .entries
-                                .try_set(accounts.into_iter().map(|a| page.new_entry(a)).collect());
+                            section.entries.try_set(
+                                accounts
+                                    .into_iter()
+                                    .map(|a| {
+                                        let draft = name_draft::take(&mut drafts, &a.id);
+                                        page.new_entry(a, draft)
+                                    })
+                                    .collect(),
+                            );
                         }
                         load_state.try_set(Load::Ready);
                         request_animation_frame(|| {

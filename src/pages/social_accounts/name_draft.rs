@@ -7,13 +7,41 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
+const PREFIX: &str = "stc-acc-name:";
+
 fn key(account_id: &str) -> String {
-    format!("stc-acc-name:{account_id}")
+    format!("{PREFIX}{account_id}")
 }
 
 /// The name typed for `account_id` and not saved yet.
 pub(super) fn load(account_id: &str) -> Option<String> {
-    storage().and_then(|s| s.get_item(&key(account_id)).ok().flatten())
+    take(&mut load_all(), account_id)
+}
+
+/// Every name typed and not saved yet, as (account id, name): storage read once for a whole
+/// list, not once per account (issue 9). Usually none, a few at most.
+pub(super) fn load_all() -> Vec<(String, String)> {
+    let mut drafts = Vec::new();
+    let Some(s) = storage() else {
+        return drafts;
+    };
+    for i in 0..s.length().unwrap_or(0) {
+        let Some(k) = s.key(i).ok().flatten() else {
+            continue;
+        };
+        if let Some(id) = k.strip_prefix(PREFIX) {
+            if let Some(typed) = s.get_item(&k).ok().flatten() {
+                drafts.push((id.to_string(), typed));
+            }
+        }
+    }
+    drafts
+}
+
+/// Takes `account_id`'s name out of what [`load_all`] read.
+pub(super) fn take(drafts: &mut Vec<(String, String)>, account_id: &str) -> Option<String> {
+    let at = drafts.iter().position(|(id, _)| id == account_id)?;
+    Some(drafts.swap_remove(at).1)
 }
 
 pub(super) fn keep(account_id: &str, typed: &str) {
