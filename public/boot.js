@@ -152,11 +152,8 @@ function appHasStarted(started) {
 // notifications when the console draws its own top bar. The configuration's checks are the
 // app's (src/config.rs); one this does not understand asks for nothing.
 async function askEarly() {
-  const inline = document.getElementById('social-console-config');
-  let config;
-  if (inline) {
-    config = JSON.parse(inline.textContent);
-  } else {
+  let config = inlineConfig();
+  if (!config) {
     const response = await ask('config.json', {});
     if (!response?.ok) return;
     config = await response.clone().json();
@@ -227,7 +224,7 @@ function cannotStart() {
 function mountTarget() {
   let id = 'social-console-root';
   try {
-    const named = JSON.parse(document.getElementById('social-console-config')?.textContent ?? '{}').host_element;
+    const named = inlineConfig()?.host_element;
     if (typeof named === 'string' && named.trim()) id = named.trim();
   } catch {
     // A configuration that does not parse: the app would have said so; the default place serves.
@@ -235,4 +232,11 @@ function mountTarget() {
   const target = document.getElementById(id) ?? document.body;
   target.classList.add('stc-root');
   return target;
+}
+
+// The configuration a host page gives as JSON (src/app.rs, `CONFIG_ELEMENT_ID`), or null when it
+// gives none. Throws when it is not JSON: the app says what is wrong with it.
+function inlineConfig() {
+  const element = document.getElementById('social-console-config');
+  return element ? JSON.parse(element.textContent) : null;
 }

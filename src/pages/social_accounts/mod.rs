@@ -421,6 +421,8 @@ impl PageCtx {
     /// in place (what someone typed stays: it lives in the record's draft), new ones added,
     /// deleted ones dropped, and the order follows the API.
     fn merge(&self, list: Vec<SocialAccount>) {
+        // Read once, and only if an account is new.
+        let mut drafts = None;
         for (network, accounts) in sections(list) {
             let section = self.section(network);
             let current = section.entries.get_untracked();
@@ -435,7 +437,8 @@ impl PageCtx {
                         *e
                     }
                     None => {
-                        let draft = name_draft::load(&a.id);
+                        let drafts = drafts.get_or_insert_with(name_draft::load_all);
+                        let draft = name_draft::take(drafts, &a.id);
                         self.new_entry(a, draft)
                     }
                 })
