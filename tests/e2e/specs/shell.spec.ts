@@ -385,15 +385,17 @@ test('PERF opened straight onto a screen, its code is fetched with the main modu
     // The files the build says the screen needs (bin/build-wasm writes the map).
     const files: number = await page.evaluate(async (p) => (await import('/__wasm_split.js')).screenFiles[p].length, part);
     expect(files, `${route}: its own chunk and shared ones`).toBeGreaterThan(1);
+    // Started by boot.js's preload links, not by the app once the main module is running. Some
+    // screens' headings belong to their layout and show before the code has arrived, and a file
+    // has a resource entry only once it has arrived: wait for all of them.
+    await expect.poll(() => page.evaluate(() =>
+      performance.getEntriesByType('resource')
+        .filter((e) => /\/(split|chunk)_\w+\.wasm$/.test(e.name))
+        .map((e) => (e as PerformanceResourceTiming).initiatorType)), { message: route })
+      .toEqual(Array(files).fill('link'));
     const chunks = wasm.slice(before).filter((f) => f !== 'social-token-console_bg.wasm');
     expect(chunks, route).toHaveLength(files);
     expect(new Set(chunks).size, `${route}: no file fetched twice`).toBe(chunks.length);
-    // Started by boot.js's preload links, not by the app once the main module is running.
-    const initiators = await page.evaluate(() =>
-      performance.getEntriesByType('resource')
-        .filter((e) => /\/(split|chunk)_\w+\.wasm$/.test(e.name))
-        .map((e) => (e as PerformanceResourceTiming).initiatorType));
-    expect(initiators, route).toEqual(Array(files).fill('link'));
   }
 });
 
