@@ -57,8 +57,21 @@ impl Api {
         self.get("/session").await
     }
 
-    pub async fn notifications(&self) -> Result<NotificationList, AppError> {
-        self.get("/notifications").await
+    /// `GET /notifications`, conditionally when the list the bell has came with an `ETag`: an
+    /// unchanged list is answered `304` with no body (the bell asks every minute).
+    pub async fn notifications(&self, known: Option<&str>) -> Result<Polled, AppError> {
+        let headers: &[(&str, &str)] = match known {
+            Some(tag) => &[("If-None-Match", tag)],
+            None => &[],
+        };
+        let answer = self
+            .exchange(Method::GET, "/notifications", None, headers)
+            .await?;
+        if answer.not_modified {
+            return Ok(Polled::Unchanged);
+        }
+        let list = self.decode(&answer.text)?;
+        Ok(Polled::Changed(list, answer.etag))
     }
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, AppError> {
@@ -199,21 +212,27 @@ impl Api {
     ) -> Result<T, AppError> {
         // Only the decoding depends on the response type: the request itself is one function
         // for all of them, not a copy per type (every copy ships in the wasm).
-        let text = self.exchange(method, path, json_body, headers).await?;
+        let answer = self.exchange(method, path, json_body, headers).await?;
+        self.decode(&answer.text)
+    }
+
+    /// The `data` of a success envelope; its `now` is the server's clock.
+    fn decode<T: DeserializeOwned>(&self, text: &str) -> Result<T, AppError> {
         let envelope: Envelope<T> =
-            serde_json::from_str(&text).map_err(|_| AppError::Undecodable)?;
+            serde_json::from_str(text).map_err(|_| AppError::Undecodable)?;
         self.observe_clock(envelope.now);
         Ok(envelope.data)
     }
 
-    /// Sends one request: the body of a 2xx answer, else the error it means.
+    /// Sends one request: the body of a 2xx answer (or a `304` to a conditional one), else the
+    /// error it means.
     async fn exchange(
         &self,
         method: Method,
         path: &str,
         json_body: Option<String>,
         headers: &[(&str, &str)],
-    ) -> Result<String, AppError> {
+    ) -> Result<Answer, AppError> {
         let url = format!("{}{}", self.base, path);
         // A plain GET `boot.js` may have asked for already (`early`): take its answer, and abort
         // through its controller, instead of asking again.
@@ -275,6 +294,14 @@ impl Api {
                 }
             })?;
             let status = response.status();
+            let etag = response.headers().get("ETag");
+            if status == 304 {
+                return Ok(Answer {
+                    text: String::new(),
+                    etag,
+                    not_modified: true,
+                });
+            }
             let text = response.text().await.map_err(|_| {
                 if timed_out.load(Ordering::Relaxed) {
                     AppError::Timeout
@@ -283,7 +310,11 @@ impl Api {
                 }
             })?;
             if (200..300).contains(&status) {
-                Ok(text)
+                Ok(Answer {
+                    text,
+                    etag,
+                    not_modified: false,
+                })
             } else {
                 let (error, now) = AppError::from_response(status, &text);
                 if let Some(now) = now {
@@ -328,6 +359,21 @@ impl Api {
         let reading = ServerClock::new(now, monotonic_ms());
         self.clock.try_set(Some(reading));
     }
+}
+
+/// What a conditional `GET /notifications` found.
+pub enum Polled {
+    /// The list, and the validator to ask with next time (if the server gave one).
+    Changed(NotificationList, Option<String>),
+    /// The list the client has is current (`304 Not Modified`).
+    Unchanged,
+}
+
+/// One answer `exchange` accepted.
+struct Answer {
+    text: String,
+    etag: Option<String>,
+    not_modified: bool,
 }
 
 /// What is left of the time limit for a request that has been on its way for `waited_ms`.

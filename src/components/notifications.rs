@@ -27,7 +27,7 @@ use super::i18n::{use_i18n, I18n};
 use super::icons::{BellIcon, WarningIcon};
 use super::refresh::{RefreshButton, RefreshFeedback, Refresher};
 use super::states::ErrorNotice;
-use crate::api::{Api, AppError};
+use crate::api::{Api, AppError, Polled};
 use crate::app::use_session;
 use crate::config::Config;
 use crate::domain::notifications::{impact, open_notifications, poll_delay_secs};
@@ -60,6 +60,9 @@ fn tab_visible() -> bool {
 struct Poll {
     api: StoredValue<Api>,
     list: RwSignal<Option<Result<NotificationList, AppError>>>,
+    /// The server's validator of the last list it sent, to ask with next time (`None` after a
+    /// failure, so that the next answer is a list and not a `304` for a list no longer shown).
+    etag: StoredValue<Option<String>>,
     failures: StoredValue<u32>,
     generation: StoredValue<u64>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -85,17 +88,28 @@ impl Poll {
         let Some(api) = self.api.try_get_value() else {
             return;
         };
+        let known = self.etag.try_get_value().flatten();
         spawn_local(async move {
-            let result = api.notifications().await;
+            let result = api.notifications(known.as_deref()).await;
             if self.generation.try_get_value() != Some(generation) {
                 return; // A newer read started meanwhile.
             }
-            match &result {
-                Ok(_) => self.failures.set_value(0),
-                Err(_) => self.failures.update_value(|f| *f = f.saturating_add(1)),
+            match result {
+                // Nothing new: the list stays as it is, nothing is drawn again.
+                Ok(Polled::Unchanged) => self.failures.set_value(0),
+                Ok(Polled::Changed(list, etag)) => {
+                    self.failures.set_value(0);
+                    self.etag.set_value(etag);
+                    self.list.try_set(Some(Ok(list)));
+                }
+                // A failed poll keeps the last good list visible; the bell says it could not
+                // load, and the next poll asks for the whole list.
+                Err(e) => {
+                    self.failures.update_value(|f| *f = f.saturating_add(1));
+                    self.etag.set_value(None);
+                    self.list.try_set(Some(Err(e)));
+                }
             }
-            // A failed poll keeps the last good list visible; the bell says it could not load.
-            self.list.try_set(Some(result));
             self.schedule();
         });
     }
@@ -119,6 +133,7 @@ pub fn Bell() -> impl IntoView {
     let poll = Poll {
         api: StoredValue::new(api.clone()),
         list: RwSignal::new(None),
+        etag: StoredValue::new(None),
         failures: StoredValue::new(0),
         generation: StoredValue::new(0),
         timer: StoredValue::new(None),

@@ -3,7 +3,7 @@
 use api_types::message::{self, TemplateProblem};
 use api_types::*;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::params;
@@ -274,8 +274,41 @@ pub async fn get_flow(State(st): State<AppState>, Auth(u): Auth, PathId(state): 
 
 // ---------------------------------------------------------------- notifications
 
-pub async fn notifications(State(st): State<AppState>, Auth(u): Auth) -> R {
-    st.tx(|c| Ok(ok(c.now, model::notification_list(c.db, c.now, u.id)?)))
+/// `GET /notifications`, with a validator of the list itself (`now` changes with every answer,
+/// so the tag is weak): the bell asks again every minute with `If-None-Match`, and a list that has
+/// not changed answers `304 Not Modified` with no body instead of the whole list again.
+pub async fn notifications(State(st): State<AppState>, Auth(u): Auth, headers: HeaderMap) -> R {
+    st.tx(|c| {
+        let list = model::notification_list(c.db, c.now, u.id)?;
+        let json = serde_json::to_string(&list).map_err(|e| ApiErr::internal(e.to_string()))?;
+        let tag = format!("W/\"n{:016x}\"", fnv(&json));
+        let mut r = if if_none_match(&headers, &tag) {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else {
+            ok(c.now, list)
+        };
+        let h = r.headers_mut();
+        if let Ok(v) = HeaderValue::from_str(&tag) {
+            h.insert(header::ETAG, v);
+        }
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+        Ok(r)
+    })
+}
+
+/// Whether `If-None-Match` names `tag`, by weak comparison (RFC 9110, 13.1.2).
+fn if_none_match(headers: &HeaderMap, tag: &str) -> bool {
+    let opaque = |t: &str| t.trim().trim_start_matches("W/").to_string();
+    let tag = opaque(tag);
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| t.trim() == "*" || opaque(t) == tag)
 }
 
 pub async fn notification_read(State(st): State<AppState>, Auth(u): Auth, PathId(id): PathId) -> R {

@@ -161,7 +161,9 @@ fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
             header::CONTENT_TYPE,
             header::AUTHORIZATION,
             HeaderName::from_static("idempotency-key"),
+            header::IF_NONE_MATCH,
         ])
+        .expose_headers([header::ETAG])
         .max_age(Duration::from_secs(600))
 }
 

@@ -603,6 +603,32 @@ async fn cors_is_off_by_default_and_on_for_allowed_origins() {
     assert!(pre
         .header("access-control-allow-headers")
         .contains("idempotency-key"));
+    // The bell's poll from another origin: it may ask conditionally and read the validator.
+    let pre = t
+        .send(
+            Request::builder()
+                .method(Method::OPTIONS)
+                .uri("/api/v1/notifications")
+                .header("origin", "http://localhost:8080")
+                .header("access-control-request-method", "GET")
+                .header("access-control-request-headers", "if-none-match")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(pre
+        .header("access-control-allow-headers")
+        .contains("if-none-match"));
+    let r = t
+        .call(
+            Method::GET,
+            "/api/v1/notifications",
+            Some(ADMIN),
+            None,
+            &[("origin", "http://localhost:8080")],
+        )
+        .await;
+    assert_eq!(r.header("access-control-expose-headers"), "etag");
     let r = t
         .call(
             Method::GET,

@@ -1,6 +1,7 @@
 //! NOT-1, NOT-4: milestone notifications from the server clock, once each, per user state.
 
 mod common;
+use axum::http::Method;
 use common::*;
 use serde_json::{json, Value};
 
@@ -302,4 +303,67 @@ async fn not_1_clock_changes_evaluate_immediately() {
     assert_eq!(r.data()["frozen"], true);
     // The notification exists in the store before any API call.
     assert!(t.dump().contains("days10"));
+}
+
+/// Issue 9: the bell asks every minute. An unchanged list answers `304` with no body (the
+/// validator is the list's, not the answer's: `now` moves with every answer); a new milestone, a
+/// read changes it, for the user who read it only.
+#[tokio::test]
+async fn perf_an_unchanged_list_is_not_sent_again() {
+    let t = T::demo().await;
+    reset_json(&t, one_account_fixture(11 * DAY)).await;
+    let ask = |tag: String, who: &'static str| {
+        let t = &t;
+        async move {
+            t.call(
+                Method::GET,
+                "/api/v1/notifications",
+                Some(who),
+                None,
+                &[("if-none-match", tag.as_str())],
+            )
+            .await
+        }
+    };
+    let first = t.get("/api/v1/notifications", Some(ADMIN)).await;
+    assert_eq!(first.status, 200);
+    let tag = first.header("etag");
+    assert!(tag.starts_with("W/\"") && tag.ends_with('"'), "{tag}");
+    assert_eq!(first.header("cache-control"), "private, no-cache");
+
+    // A minute later, nothing new: 304, no body, the same tag.
+    t.advance(60).await;
+    let again = ask(tag.clone(), ADMIN).await;
+    assert_eq!((again.status.as_u16(), again.text.as_str()), (304, ""));
+    assert_eq!(again.header("etag"), tag);
+    // Weak comparison, lists of tags and `*` (RFC 9110).
+    let strong = tag.trim_start_matches("W/").to_string();
+    assert_eq!(ask(strong, ADMIN).await.status, 304);
+    assert_eq!(ask(format!("\"other\", {tag}"), ADMIN).await.status, 304);
+    assert_eq!(ask("*".into(), ADMIN).await.status, 304);
+    assert_eq!(ask("W/\"other\"".into(), ADMIN).await.status, 200);
+
+    // A milestone crossed (10 days left): the whole list, under a new tag.
+    t.advance(DAY).await;
+    let crossed = ask(tag.clone(), ADMIN).await;
+    assert_eq!(crossed.status, 200);
+    assert_eq!(milestones(crossed.data(), "acc_a"), ["days10"]);
+    let tag10 = crossed.header("etag");
+    assert_ne!(tag10, tag);
+    assert_eq!(ask(tag10.clone(), ADMIN).await.status, 304);
+
+    // Marking it read changes this user's list, so the old tag no longer matches; read state is
+    // per user, so another user's list (the same until now) is unchanged.
+    assert_eq!(ask(tag10.clone(), ADMIN2).await.status, 304);
+    let id = crossed.data()["notifications"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    t.post_empty(&format!("/api/v1/notifications/{id}/read"), Some(ADMIN))
+        .await;
+    let read = ask(tag10.clone(), ADMIN).await;
+    assert_eq!(read.status, 200);
+    assert_eq!(read.data()["notifications"][0]["read"], true);
+    assert_ne!(read.header("etag"), tag10);
+    assert_eq!(ask(tag10, ADMIN2).await.status, 304);
 }

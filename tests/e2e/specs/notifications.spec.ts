@@ -277,6 +277,62 @@ test('NOT-2 the count updates without a reload when the tab becomes visible agai
   await expect(page.getByRole('button', { name: `Notifications, ${after} unread` })).toBeVisible();
 });
 
+test.describe('the bell asking again', () => {
+  test.use({ allowConsoleErrors: [/503|Service Unavailable/] });
+  test('PERF an unchanged list is not sent again; a changed one is, and a failed read asks for the whole list', async ({ page, standIn }) => {
+    const asks: { sent: string | undefined; status: number; etag: string | undefined }[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname !== '/api/v1/notifications') return;
+      asks.push({ sent: r.request().headers()['if-none-match'], status: r.status(), etag: r.headers()['etag'] });
+    });
+    const poll = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await page.goto(PAGE);
+    const listed = (await standIn.api('GET', '/notifications')).body.data;
+    const before = listed.unread_count as number;
+    await expect(page.getByRole('button', { name: `Notifications, ${before} unread` })).toBeVisible();
+    await expect.poll(() => asks.length).toBe(1);
+    expect(asks[0]).toMatchObject({ sent: undefined, status: 200 });
+    const first = asks[0].etag;
+    expect(first).toMatch(/^W\/".+"$/);
+
+    // Nothing new: the server answers 304 with no body, and the bell stays. Opening the panel
+    // reads again, the same way.
+    await poll();
+    await expect.poll(() => asks.length).toBe(2);
+    expect(asks[1]).toMatchObject({ sent: first, status: 304 });
+    await expect(page.getByRole('button', { name: `Notifications, ${before} unread` })).toBeVisible();
+    const panel = await openPanel(page);
+    await expect.poll(() => asks.length).toBe(3);
+    expect(asks[2]).toMatchObject({ sent: first, status: 304 });
+    const shown = await panel.getByRole('listitem').count();
+    expect(shown).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+
+    // A milestone crossed: the whole list, with a new tag, and the bell counts it.
+    const exp = await expiresAt(standIn, 'acc_igb_shop');
+    await standIn.setClock(new Date(exp - 10 * DAY + 60_000).toISOString());
+    const after = (await standIn.api('GET', '/notifications')).body.data;
+    expect(after.unread_count).toBeGreaterThan(before);
+    await poll();
+    await expect.poll(() => asks.length).toBe(4);
+    expect(asks[3]).toMatchObject({ sent: first, status: 200 });
+    expect(asks[3].etag).not.toBe(first);
+    await expect(page.getByRole('button', { name: `Notifications, ${after.unread_count} unread` })).toBeVisible();
+
+    // A read that fails keeps the list; the one after it asks without a tag.
+    await standIn.fault({ path: '/api/v1/notifications', status: 503, times: 1 });
+    await poll();
+    await expect.poll(() => asks.length).toBe(5);
+    expect(asks[4]).toMatchObject({ sent: asks[3].etag, status: 503 });
+    await poll();
+    await expect.poll(() => asks.length).toBe(6);
+    expect(asks[5]).toMatchObject({ sent: undefined, status: 200 });
+    await expect(page.getByRole('button', { name: `Notifications, ${after.unread_count} unread` })).toBeVisible();
+    await openPanel(page);
+    await expect(page.getByRole('region', { name: 'Expiry notifications' }).getByRole('listitem')).toHaveCount(shown + after.notifications.length - listed.notifications.length);
+  });
+});
+
 test.describe('failing endpoint', () => {
   test.use({ allowConsoleErrors: [/503|Service Unavailable/] });
   test('FAIL-1 a failing notifications endpoint leaves the page usable; the bell says it could not load', async ({ page, standIn }) => {
