@@ -184,3 +184,16 @@ async fn i18n_1_a_scoped_view_shown_again_reads_and_follows_the_language() {
     assert_eq!(text(&root), "Instellingen");
     i18n.set(Locale::En);
 }
+
+/// TOK-2: a `304` has no `now`; the server's time is its `Date` header. The browser's parser
+/// reads it; a date it reads but the app cannot hold, or no date, is `None`, never a panic.
+#[wasm_bindgen_test]
+fn tok_2_the_servers_date_header_is_read_without_panicking() {
+    use social_token_console::api::http_date;
+    let at = http_date("Fri, 27 Nov 2026 19:27:36 GMT").map(|t| t.unix_timestamp());
+    assert_eq!(at, Some(1_795_807_656));
+    assert_eq!(http_date("tomorrow"), None);
+    assert_eq!(http_date(""), None);
+    assert_eq!(http_date("Sat, 01 Jan 200000 00:00:00 GMT"), None);
+    assert_eq!(http_date("Sat, 01 Jan 20000 00:00:00 GMT"), None);
+}

@@ -296,6 +296,10 @@ impl Api {
             let status = response.status();
             let etag = response.headers().get("ETag");
             if status == 304 {
+                // No envelope, so no `now`: the server's time is its `Date` (TOK-2).
+                if let Some(now) = response.headers().get("Date").and_then(|d| http_date(&d)) {
+                    self.observe_clock(now);
+                }
                 return Ok(Answer {
                     text: String::new(),
                     etag,
@@ -359,6 +363,17 @@ impl Api {
         let reading = ServerClock::new(now, monotonic_ms());
         self.clock.try_set(Some(reading));
     }
+}
+
+/// An HTTP date (`Fri, 27 Nov 2026 19:27:36 GMT`), read by the browser's own parser.
+pub fn http_date(text: &str) -> Option<api_types::Timestamp> {
+    let ms = js_sys::Date::parse(text);
+    if !ms.is_finite() {
+        return None;
+    }
+    // Added to the epoch (no other conversion's code ships for it); a date the browser reads
+    // but `time` cannot hold (after the year 9999) is no date.
+    time::OffsetDateTime::UNIX_EPOCH.checked_add(time::Duration::milliseconds(ms as i64))
 }
 
 /// What a conditional `GET /notifications` found.

@@ -163,7 +163,7 @@ fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
             HeaderName::from_static("idempotency-key"),
             header::IF_NONE_MATCH,
         ])
-        .expose_headers([header::ETAG])
+        .expose_headers([header::ETAG, header::DATE])
         .max_age(Duration::from_secs(600))
 }
 
@@ -183,11 +183,22 @@ fn error_response(now: i64, status: StatusCode, error: api_types::ApiError) -> R
     r
 }
 
-/// Renders every error as the envelope with the server clock's `now`, including rejections
-/// that did not come from our extractors.
+/// Every API answer: errors as the envelope (`finalize`), and the `Date` of the server's clock.
 async fn finalize_mw(State(st): State<AppState>, req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
-    let mut resp = next.run(req).await;
+    let mut resp = finalize(&st, is_api, next.run(req).await);
+    // The server's time, as in the envelope's `now`: a `304` has no envelope (TOK-2).
+    if is_api {
+        if let Some(date) = http_date(st.now()) {
+            resp.headers_mut().insert(header::DATE, date);
+        }
+    }
+    resp
+}
+
+/// Renders every error as the envelope with the server clock's `now`, including rejections
+/// that did not come from our extractors.
+fn finalize(st: &AppState, is_api: bool, mut resp: Response) -> Response {
     if let Some(PendingError(err)) = resp.extensions_mut().remove::<PendingError>() {
         let status = resp.status();
         let mut r = error_response(st.now(), status, err);
@@ -222,6 +233,12 @@ async fn finalize_mw(State(st): State<AppState>, req: Request, next: Next) -> Re
         }
     }
     resp
+}
+
+/// `Date`'s form of a time on the server's clock (`Fri, 27 Nov 2026 19:27:36 GMT`).
+fn http_date(now: i64) -> Option<HeaderValue> {
+    let at = std::time::UNIX_EPOCH + Duration::from_secs(u64::try_from(now).ok()?);
+    HeaderValue::from_str(&httpdate::fmt_http_date(at)).ok()
 }
 
 /// Fault injection: the next N matching calls get the configured status, delay or body.

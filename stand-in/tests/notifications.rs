@@ -331,11 +331,20 @@ async fn perf_an_unchanged_list_is_not_sent_again() {
     assert!(tag.starts_with("W/\"") && tag.ends_with('"'), "{tag}");
     assert_eq!(first.header("cache-control"), "private, no-cache");
 
-    // A minute later, nothing new: 304, no body, the same tag.
+    // A minute later, nothing new: 304, no body, the same tag, and the server's time in `Date`
+    // (TOK-2: the envelope's `now` is not there to say it).
     t.advance(60).await;
     let again = ask(tag.clone(), ADMIN).await;
     assert_eq!((again.status.as_u16(), again.text.as_str()), (304, ""));
     assert_eq!(again.header("etag"), tag);
+    let now = time::OffsetDateTime::parse(
+        first.json["now"].as_str().unwrap(),
+        &time::format_description::well_known::Rfc3339,
+    )
+    .unwrap()
+        + time::Duration::seconds(60);
+    let date = httpdate::parse_http_date(&again.header("date")).unwrap();
+    assert_eq!(time::OffsetDateTime::from(date), now);
     // Weak comparison, lists of tags and `*` (RFC 9110).
     let strong = tag.trim_start_matches("W/").to_string();
     assert_eq!(ask(strong, ADMIN).await.status, 304);

@@ -331,6 +331,30 @@ test.describe('the bell asking again', () => {
     await openPanel(page);
     await expect(page.getByRole('region', { name: 'Expiry notifications' }).getByRole('listitem')).toHaveCount(shown + after.notifications.length - listed.notifications.length);
   });
+
+  test('TOK-2 an unchanged answer still brings the server\'s time: the countdowns follow it', async ({ page, standIn }) => {
+    const asks: { status: number; date: string | undefined }[] = [];
+    const accounts: string[] = [];
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path === '/api/v1/notifications') asks.push({ status: r.status(), date: r.headers()['date'] });
+      if (path === '/api/v1/social-accounts') accounts.push(path);
+    });
+    await page.clock.install();
+    await page.goto(PAGE);
+    const danni = page.locator('li[data-account="acc_ig_danni"] .stc-acc-card__head .stc-acc-state__text');
+    await expect(danni).toHaveText('Expires in 10 days'); // 10 days − 1 h
+    await expect.poll(() => asks.length).toBe(1);
+    // A day later on the server, and no milestone crossed: the bell's next read is a 304, and
+    // nothing else asks the server in that minute.
+    await standIn.advance(86_400);
+    await page.clock.fastForward(61_000);
+    await expect.poll(() => asks.length).toBe(2);
+    expect(asks[1].status).toBe(304);
+    expect(Date.parse(asks[1].date!)).toBeGreaterThan(Date.parse(asks[0].date!) + 86_000_000);
+    expect(accounts).toHaveLength(1);
+    await expect(danni).toHaveText('Expires in 9 days');
+  });
 });
 
 test.describe('failing endpoint', () => {
