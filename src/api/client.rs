@@ -57,21 +57,30 @@ impl Api {
         self.get("/session").await
     }
 
-    /// `GET /notifications`, conditionally when the list the bell has came with an `ETag`: an
-    /// unchanged list is answered `304` with no body (the bell asks every minute).
-    pub async fn notifications(&self, known: Option<&str>) -> Result<Polled, AppError> {
+    /// `GET /notifications`, asked for again every minute (`get_if_changed`).
+    pub async fn notifications(
+        &self,
+        known: Option<&str>,
+    ) -> Result<Polled<NotificationList>, AppError> {
+        self.get_if_changed("/notifications", known).await
+    }
+
+    /// A `GET` that names the answer the client has (its `ETag`, if it has one): an unchanged
+    /// answer is a `304` with no body, and the client keeps what it has.
+    pub async fn get_if_changed<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        known: Option<&str>,
+    ) -> Result<Polled<T>, AppError> {
         let headers: &[(&str, &str)] = match known {
             Some(tag) => &[("If-None-Match", tag)],
             None => &[],
         };
-        let answer = self
-            .exchange(Method::GET, "/notifications", None, headers)
-            .await?;
+        let answer = self.exchange(Method::GET, path, None, headers).await?;
         if answer.not_modified {
             return Ok(Polled::Unchanged);
         }
-        let list = self.decode(&answer.text)?;
-        Ok(Polled::Changed(list, answer.etag))
+        Ok(Polled::Changed(self.decode(&answer.text)?, answer.etag))
     }
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, AppError> {
@@ -91,6 +100,14 @@ impl Api {
     /// `GET /social-accounts`: every account, by network then fallback order.
     pub async fn accounts(&self) -> Result<Vec<SocialAccount>, AppError> {
         self.get("/social-accounts").await
+    }
+
+    /// `GET /social-accounts` for a page that reads them again now and then (`get_if_changed`).
+    pub async fn accounts_if_changed(
+        &self,
+        known: Option<&str>,
+    ) -> Result<Polled<Vec<SocialAccount>>, AppError> {
+        self.get_if_changed("/social-accounts", known).await
     }
 
     /// `PATCH /social-accounts/{id}`: rename (ACC-4).
@@ -376,11 +393,11 @@ pub fn http_date(text: &str) -> Option<api_types::Timestamp> {
     time::OffsetDateTime::UNIX_EPOCH.checked_add(time::Duration::milliseconds(ms as i64))
 }
 
-/// What a conditional `GET /notifications` found.
-pub enum Polled {
-    /// The list, and the validator to ask with next time (if the server gave one).
-    Changed(NotificationList, Option<String>),
-    /// The list the client has is current (`304 Not Modified`).
+/// What a conditional `GET` found.
+pub enum Polled<T> {
+    /// The answer, and the validator to ask with next time (if the server gave one).
+    Changed(T, Option<String>),
+    /// What the client has is current (`304 Not Modified`).
     Unchanged,
 }
 

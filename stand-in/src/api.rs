@@ -76,13 +76,14 @@ pub async fn session(State(st): State<AppState>, Auth(u): Auth) -> R {
 
 // ---------------------------------------------------------------- social accounts
 
-pub async fn list_accounts(State(st): State<AppState>, Auth(_): Auth) -> R {
+/// `GET /social-accounts`: an open Social Accounts page asks every two minutes (`conditional`).
+pub async fn list_accounts(State(st): State<AppState>, Auth(_): Auth, headers: HeaderMap) -> R {
     st.tx(|c| {
         let v: Vec<SocialAccount> = model::list_accounts(c.db)?
             .iter()
             .map(|a| a.to_wire())
             .collect();
-        Ok(ok(c.now, v))
+        conditional(&headers, c.now, v)
     })
 }
 
@@ -274,29 +275,31 @@ pub async fn get_flow(State(st): State<AppState>, Auth(u): Auth, PathId(state): 
 
 // ---------------------------------------------------------------- notifications
 
-/// `GET /notifications`, with a validator of the list itself (`now` changes with every answer,
-/// so the tag is weak): the bell asks again every minute with `If-None-Match`, and a list that has
-/// not changed answers `304 Not Modified` with no body instead of the whole list again.
+/// `GET /notifications`: the bell asks every minute (`conditional`).
 pub async fn notifications(State(st): State<AppState>, Auth(u): Auth, headers: HeaderMap) -> R {
     st.tx(|c| {
         let list = model::notification_list(c.db, c.now, u.id)?;
-        let json = serde_json::to_string(&list).map_err(|e| ApiErr::internal(e.to_string()))?;
-        let tag = format!("W/\"n{:016x}\"", fnv(&json));
-        let mut r = if if_none_match(&headers, &tag) {
-            StatusCode::NOT_MODIFIED.into_response()
-        } else {
-            ok(c.now, list)
-        };
-        let h = r.headers_mut();
-        if let Ok(v) = HeaderValue::from_str(&tag) {
-            h.insert(header::ETAG, v);
-        }
-        h.insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-cache"),
-        );
-        Ok(r)
+        conditional(&headers, c.now, list)
     })
+}
+
+/// An answer that may be asked for again unchanged (the bell's list every minute, Social
+/// Accounts' every two): with a validator of `data` itself (`now` changes with every answer, so
+/// the tag is weak), and `304 Not Modified` with no body to an `If-None-Match` that names it.
+fn conditional<T: Serialize>(headers: &HeaderMap, now: Ts, data: T) -> R {
+    let json = serde_json::to_string(&data).map_err(|e| ApiErr::internal(e.to_string()))?;
+    let tag = format!("W/\"{:016x}\"", fnv(&json));
+    let mut r = if if_none_match(headers, &tag) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ok(now, data)
+    };
+    // Still `no-store` (`finalize_mw`): the app names the tag itself, so nothing of the API's
+    // needs to sit in the browser's cache.
+    if let Ok(v) = HeaderValue::from_str(&tag) {
+        r.headers_mut().insert(header::ETAG, v);
+    }
+    Ok(r)
 }
 
 /// Whether `If-None-Match` names `tag`, by weak comparison (RFC 9110, 13.1.2).

@@ -35,7 +35,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
-use crate::api::{monotonic_ms, Api, AppError};
+use crate::api::{monotonic_ms, Api, AppError, Polled};
 use crate::app::{unless_shell_says, use_session, when_session_back};
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::refresh::{add_flow_key, added_network, Finished, Refresher};
@@ -585,13 +585,24 @@ pub fn SocialAccountsPage() -> impl IntoView {
 
     // Loading (SHELL-4: skeletons of the cards' size while it runs).
     let load_state = RwSignal::new(Load::Loading);
+    // The server's validator of the last list taken in whole: a re-read names it, and an
+    // unchanged list comes back as a `304` with nothing to decode or merge.
+    let etag = StoredValue::new(None::<String>);
     let load = {
         let api = api.clone();
         move || {
             load_state.set(Load::Loading);
             let api = api.clone();
             spawn_local_scoped(async move {
-                let result = api.accounts().await;
+                let result = match api.accounts_if_changed(None).await {
+                    Ok(Polled::Changed(list, tag)) => {
+                        etag.set_value(tag);
+                        Ok(list)
+                    }
+                    // Nothing was named, so nothing can be unchanged: not an answer to this.
+                    Ok(Polled::Unchanged) => Err(AppError::Undecodable),
+                    Err(e) => Err(e),
+                };
                 if !page.alive() {
                     return; // The person left before the answer came.
                 }
@@ -673,9 +684,14 @@ pub fn SocialAccountsPage() -> impl IntoView {
                 return;
             }
             let api = api.clone();
+            let known = etag.get_value();
             spawn_local_scoped(async move {
-                if let Ok(list) = api.accounts().await {
+                if let Ok(Polled::Changed(list, tag)) =
+                    api.accounts_if_changed(known.as_deref()).await
+                {
+                    // A list not taken leaves the old tag, so the next re-read brings it whole.
                     if page.alive() && !page.busy() {
+                        etag.set_value(tag);
                         page.merge(list);
                     }
                 }

@@ -601,6 +601,59 @@ test('TOK-2 TOK-5 when the server clock moves on, the open page follows it at it
   await expect(panel(danni).getByRole('textbox', { name: 'Display name' })).toHaveValue('danni, typed');
 });
 
+test('PERF reading the accounts again fetches nothing when nothing changed, and a colleague\'s change when there is one, even after a read it set aside', async ({ page, standIn }) => {
+  const reads: { sent: string | undefined; status: number; etag: string | undefined }[] = [];
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname !== '/api/v1/social-accounts' || r.request().method() !== 'GET') return;
+    reads.push({ sent: r.request().headers()['if-none-match'], status: r.status(), etag: r.headers()['etag'] });
+  });
+  const comeBack = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  await open(page);
+  await expect.poll(() => reads.length).toBe(1);
+  expect(reads[0]).toMatchObject({ sent: undefined, status: 200 });
+  expect(reads[0].etag).toMatch(/^W\/".+"$/);
+  await page.evaluate(() => ((window as any).__samePage = true));
+
+  // Nothing changed: a 304 with no body, and the cards stay as they are.
+  await comeBack();
+  await expect.poll(() => reads.length).toBe(2);
+  expect(reads[1]).toMatchObject({ sent: reads[0].etag, status: 304 });
+  await expect(card(page, 'acc_ig_lfqa').locator('.stc-acc-card__name')).toHaveText('lfqa');
+
+  // A colleague renames an account: the next read brings the list, under a new tag.
+  const renamed = await standIn.api('PATCH', '/social-accounts/acc_ig_lfqa', 'demo-admin', { display_name: 'QA account' });
+  expect(renamed.status).toBe(200);
+  await comeBack();
+  await expect.poll(() => reads.length).toBe(3);
+  expect(reads[2]).toMatchObject({ sent: reads[0].etag, status: 200 });
+  expect(reads[2].etag).not.toBe(reads[0].etag);
+  await expect(card(page, 'acc_ig_lfqa').locator('.stc-acc-card__name')).toHaveText('QA account');
+  await comeBack();
+  await expect.poll(() => reads.length).toBe(4);
+  expect(reads[3]).toMatchObject({ sent: reads[2].etag, status: 304 });
+
+  // A list that arrives while the person is in the middle of something (a delete dialog) is not
+  // taken, and neither is its tag: the read after it brings the list again.
+  await standIn.api('PATCH', '/social-accounts/acc_ig_lfqa', 'demo-admin', { display_name: 'QA team' });
+  await standIn.fault({ method: 'GET', path: '/api/v1/social-accounts', delay_ms: 1000, times: 1 });
+  await comeBack();
+  const hurray = card(page, 'acc_ig_hurray');
+  await expand(hurray);
+  await panel(hurray).getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Hurray?' });
+  await expect(dialog).toBeVisible();
+  await expect.poll(() => reads.length).toBe(5);
+  expect(reads[4]).toMatchObject({ sent: reads[2].etag, status: 200 });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card(page, 'acc_ig_lfqa').locator('.stc-acc-card__name')).toHaveText('QA account');
+  await comeBack();
+  await expect.poll(() => reads.length).toBe(6);
+  expect(reads[5]).toMatchObject({ sent: reads[2].etag, status: 200 });
+  await expect(card(page, 'acc_ig_lfqa').locator('.stc-acc-card__name')).toHaveText('QA team');
+  expect(await page.evaluate(() => (window as any).__samePage)).toBe(true);
+});
+
 // ---------------------------------------------------------------- OAUTH
 
 test('OAUTH-1 the popup is opened inside the click handler, then pointed at the authorize URL the API returned', async ({ page, standIn }) => {
