@@ -139,6 +139,21 @@ pub fn soonest_change<'a>(
     tokens.into_iter().filter_map(|t| next_change(t, now)).min()
 }
 
+/// The time the cards' states are drawn at (TOK-5): the server's time `now`, unless every state
+/// drawn at `prev` is still right at `now`: the clock did not go back, and no token changes
+/// state in between (`soonest_after_prev` is [`soonest_change`] from `prev`). Every API answer
+/// reads the server's clock again; a reading that changes no state redraws no card.
+pub fn states_at(
+    prev: Option<Timestamp>,
+    now: Timestamp,
+    soonest_after_prev: Option<Timestamp>,
+) -> Timestamp {
+    match prev {
+        Some(prev) if prev <= now && soonest_after_prev.is_none_or(|at| at > now) => prev,
+        _ => now,
+    }
+}
+
 /// The longest wait a browser timer takes (`setTimeout` holds a signed 32-bit count of ms).
 /// Longer waits wake up early, look again and schedule the rest.
 pub const MAX_TIMER_MS: u32 = 24 * 24 * 3_600_000;
@@ -495,6 +510,41 @@ mod tests {
         assert_eq!(wait_ms(NOW - Duration::seconds(3), NOW), TIMER_MARGIN_MS);
         assert_eq!(wait_ms(NOW + Duration::days(400), NOW), MAX_TIMER_MS);
         assert!(i32::try_from(MAX_TIMER_MS).is_ok());
+    }
+
+    #[test]
+    fn tok_5_a_new_reading_of_the_clock_keeps_the_drawn_time_while_no_state_changes() {
+        let tokens = [
+            token(Some(NOW + Duration::days(30) + Duration::hours(2))),
+            token(Some(NOW + Duration::days(4) + Duration::minutes(30))),
+            token(Some(NOW + Duration::hours(5))),
+            token(Some(NOW - Duration::days(1))),
+            token(None),
+        ];
+        let soonest = soonest_change(tokens.iter(), NOW);
+        // Every minute for two days, and backwards: whatever time it keeps, each state drawn at
+        // it is the state at the new reading.
+        let mut kept = 0;
+        for minutes in (-90..2 * 24 * 60).step_by(7) {
+            let now = NOW + Duration::minutes(minutes);
+            let at = states_at(Some(NOW), now, soonest);
+            for t in &tokens {
+                assert_eq!(derive(t, at), derive(t, now), "{minutes} min");
+            }
+            if at == NOW {
+                kept += 1;
+            }
+        }
+        // Until the first change (the 4-day token becomes 4 days left in 30 min), the drawn
+        // time is kept; a clock that went back, or the change itself, moves it.
+        assert_eq!(soonest, Some(NOW + Duration::minutes(30)));
+        assert_eq!(kept, 5, "0, 7, 14, 21 and 28 minutes");
+        assert_eq!(
+            states_at(Some(NOW), NOW - Duration::seconds(1), soonest),
+            NOW - Duration::seconds(1)
+        );
+        assert_eq!(states_at(None, NOW, None), NOW);
+        assert_eq!(states_at(Some(NOW), NOW + Duration::days(900), None), NOW);
     }
 
     #[test]

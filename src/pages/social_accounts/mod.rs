@@ -44,9 +44,11 @@ use crate::components::states::ErrorSlot;
 use crate::config::Config;
 use crate::domain::accounts::{
     add_refreshed_existing, admin_names, dom_id, first_batch, moved, sections, shown_name,
-    soonest_change, wait_ms, Direction, RENDER_FIRST, RENDER_STEP,
+    states_at, wait_ms, Direction, RENDER_FIRST, RENDER_STEP,
 };
+use crate::domain::clock::ServerClock;
 use crate::domain::routes::{account_path, account_query, ACCOUNT_PARAM};
+use crate::domain::token::next_change;
 use crate::i18n::Msg;
 use crate::pages::settings::SOCIAL_ACCOUNTS;
 
@@ -149,7 +151,9 @@ enum Load {
 /// What every card and dialog on the page shares.
 #[derive(Clone, Copy)]
 pub(crate) struct PageCtx {
-    /// The server's time now (TOK-2), moved on by the TOK-5 timer and by every API answer.
+    /// The server's time (TOK-2) the cards' states are drawn at: moved on by the TOK-5 timer and
+    /// by an API answer whose reading of the clock changes some state (`states_at`), so a
+    /// thousand cards are not recomputed for a reading that changes none.
     pub now: RwSignal<Option<Timestamp>>,
     /// The open account (`?account=ID`, SHELL-3).
     pub open: Memo<Option<String>>,
@@ -531,12 +535,23 @@ pub fn SocialAccountsPage() -> impl IntoView {
     page_cell.set_value(Some(page));
     provide_context(page);
 
-    // TOK-2: the server's time, re-read from every API answer.
+    // TOK-2: the server's time, re-read from every API answer. `next_change` is the soonest
+    // moment a card's state changes after `page.now` (TOK-5, below); a reading before it
+    // changes no state and is not passed on.
+    let next_change_at = StoredValue::new(None::<Timestamp>);
     {
         let api = api.clone();
         Effect::new(move |_| {
             if let Some(clock) = api.clock.get() {
-                page.now.set(Some(clock.now_at(monotonic_ms())));
+                let now = clock.now_at(monotonic_ms());
+                let next = next_change_at.get_value();
+                let keep = page
+                    .now
+                    .get_untracked()
+                    .is_some_and(|drawn| states_at(Some(drawn), now, next) == drawn);
+                if !keep {
+                    page.now.set(Some(now));
+                }
             }
         });
     }
@@ -545,29 +560,32 @@ pub fn SocialAccountsPage() -> impl IntoView {
         let api = api.clone();
         let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
         Effect::new(move |_| {
-            let Some(now) = page.now.get() else { return };
+            let Some(drawn) = page.now.get() else { return };
             let soonest = page
                 .sections
                 .iter()
                 .filter_map(|s| {
                     s.entries.with(|es| {
-                        let tokens: Vec<_> = es
-                            .iter()
-                            .map(|e| e.account.with(|a| a.token.clone()))
-                            .collect();
-                        soonest_change(tokens.iter(), now)
+                        es.iter()
+                            .filter_map(|e| e.account.with(|a| next_change(&a.token, drawn)))
+                            .min()
                     })
                 })
                 .min();
+            next_change_at.set_value(soonest);
             if let Some(t) = timer.get_value() {
                 t.clear();
             }
+            // The wait counts from the clock, not from `page.now`, which may be behind it (the
+            // readings that changed nothing): an account that changed since may be due at once.
+            let fresh = |clock: Option<ServerClock>| clock.map(|c| c.now_at(monotonic_ms()));
+            let now = fresh(api.clock.get_untracked()).unwrap_or(drawn);
             let api = api.clone();
             let handle = soonest.and_then(|at| {
                 set_timeout_with_handle(
                     move || {
-                        if let Some(clock) = api.clock.get_untracked() {
-                            page.now.try_set(Some(clock.now_at(monotonic_ms())));
+                        if let Some(now) = fresh(api.clock.get_untracked()) {
+                            page.now.try_set(Some(now));
                         }
                     },
                     Duration::from_millis(u64::from(wait_ms(at, now))),

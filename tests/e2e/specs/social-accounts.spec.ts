@@ -654,6 +654,33 @@ test('PERF reading the accounts again fetches nothing when nothing changed, and 
   expect(await page.evaluate(() => (window as any).__samePage)).toBe(true);
 });
 
+test.describe('the cards\' time held back while no state changes', () => {
+  test.use({ allowConsoleErrors: [/Failed to fetch|ERR_FAILED/] });
+  test('TOK-2 TOK-5 an account that changes meanwhile is drawn at the server\'s time, not the held one', async ({ page, standIn }) => {
+    // Only the accounts' reads bring the server's time here (the bell's are cut off).
+    await page.route('**/api/v1/notifications', (route) => route.abort());
+    const reads: number[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/social-accounts' && r.request().method() === 'GET') reads.push(r.status());
+    });
+    const comeBack = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await open(page);
+    await expect(stateText(card(page, 'acc_ig_danni'))).toHaveText('Expires in 10 days');
+    // Half an hour on the server: no token's state changes (the nearest day boundary is 23 h
+    // away), so the cards keep the time they were drawn at.
+    await standIn.advance(30 * 60);
+    await comeBack();
+    await expect.poll(() => reads).toEqual([200, 304]);
+    // Now @lfqa's token expires a minute before the server's now, half an hour after the
+    // time the cards were drawn at: the list that brings it must not draw it as still valid.
+    await standIn.expire('acc_ig_lfqa');
+    await comeBack();
+    await expect.poll(() => reads).toEqual([200, 304, 200]);
+    await expect(stateText(card(page, 'acc_ig_lfqa'))).toHaveText('Expired');
+    await expect(stateText(card(page, 'acc_ig_danni'))).toHaveText('Expires in 10 days');
+  });
+});
+
 // ---------------------------------------------------------------- OAUTH
 
 test('OAUTH-1 the popup is opened inside the click handler, then pointed at the authorize URL the API returned', async ({ page, standIn }) => {
