@@ -535,9 +535,9 @@ pub fn SocialAccountsPage() -> impl IntoView {
     page_cell.set_value(Some(page));
     provide_context(page);
 
-    // TOK-2: the server's time, re-read from every API answer. `next_change` is the soonest
-    // moment a card's state changes after `page.now` (TOK-5, below); a reading before it
-    // changes no state and is not passed on.
+    // TOK-2: the server's time, re-read from every API answer. `next_change_at` is the soonest
+    // moment a card's state changes after `page.now` (kept by the TOK-5 effect below); a
+    // reading before it changes no state and is not passed on.
     let next_change_at = StoredValue::new(None::<Timestamp>);
     {
         let api = api.clone();
