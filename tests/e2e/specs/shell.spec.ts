@@ -103,6 +103,11 @@ test('SHELL-4 progress shows while data loads, and nothing jumps when it arrives
   await expect(progress).toBeHidden();
   const after = await page.getByRole('heading', { level: 2, name: 'Social Accounts' }).boundingBox();
   expect(after).toEqual(before);
+  // PERF: hidden, the bar keeps its box (invisible, and out of the accessibility tree): taking it
+  // out of the layout re-laid the whole page on every request the console makes.
+  const bar = page.locator('.stc-progress');
+  await expect(bar).toHaveAttribute('hidden', '');
+  expect(await bar.evaluate((el) => [getComputedStyle(el).display, getComputedStyle(el).visibility])).toEqual(['block', 'hidden']);
   test.info().annotations.push({ type: 'progress visible after (ms, incl. navigation)', description: String(shownAfter) });
 });
 
