@@ -20,7 +20,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 8792);
 const HEAP_CYCLES = Number(process.env.BENCH_HEAP_CYCLES ?? 50);
 const HEAP_BASE_CYCLES = 5;
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'bundle,accounts,search,popup,heap,requests,office').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'bundle,accounts,search,popup,heap,requests,office,return').split(',').map((s) => s.trim()));
 const DIST = path.resolve(root, process.env.APP_DIST ?? 'dist');
 const SERVE_DIR = path.join(root, 'target/bench/app'); // a copy of dist/ plus the static pages
 const REPORTS = path.join(root, 'target/reports');
@@ -490,6 +490,60 @@ async function officeBench(browser) {
   };
 }
 
+// ---- coming back to an open console (no budget) ---------------------------------------------
+
+// A console left open reads its lists again (the bell every minute; Social Accounts every two
+// minutes and on each return to the tab). What one return costs the main thread when nothing has
+// changed, on the large network: Chromium's own task and script time over the read and the
+// 600 ms after it, for `RETURNS` returns after one load.
+const RETURNS = 10;
+const RETURN_PAGES = [
+  { name: 'social_accounts_1000', url: '/settings/network/social-accounts', read: '/api/v1/social-accounts', ready: 'li.stc-acc-card:not(.stc-acc-card--skeleton)' },
+  { name: 'streams_600', url: '/streams', read: '/api/v1/notifications', ready: 'li.stc-stream' },
+];
+
+async function returnRun(browser, p) {
+  await reset('large');
+  const { context, page, problems } = await newPage(browser, { card: null, count: 0, clickMore: false });
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(ORIGIN + p.url);
+    await page.locator(p.ready).first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(2000);
+    const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const runs = [];
+    for (let i = 0; i < RETURNS; i++) {
+      const before = await metrics();
+      const answer = page.waitForResponse((r) => new URL(r.url()).pathname === p.read);
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+      const status = (await answer).status();
+      await page.waitForTimeout(600);
+      const after = await metrics();
+      runs.push({ status, task_ms: (after.TaskDuration - before.TaskDuration) * 1000, script_ms: (after.ScriptDuration - before.ScriptDuration) * 1000 });
+    }
+    if (problems.length) log(`return ${p.name}: console problems:`, problems);
+    return {
+      page: p.url,
+      statuses: [...new Set(runs.map((r) => r.status))],
+      task_ms: round(median(runs.map((r) => r.task_ms))),
+      script_ms: round(median(runs.map((r) => r.script_ms))),
+      samples: runs.map((r) => round(r.task_ms)),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function returnBench(browser) {
+  const out = {};
+  for (const p of RETURN_PAGES) {
+    out[p.name] = await returnRun(browser, p);
+    log(`return to the tab, ${p.name}: task ${out[p.name].task_ms} ms, script ${out[p.name].script_ms} ms (answers ${out[p.name].statuses.join(', ')})`);
+  }
+  return out;
+}
+
 // ---- the expired-token popup ----------------------------------------------------------------
 
 const DAY = 86_400;
@@ -716,6 +770,9 @@ function markdown(r) {
     const o = r.office_network;
     other.push(`| \`office_network\` Social Accounts (${o.fixture} network), ${o.network.latency_ms} ms and ${o.network.down_mbit} Mbit/s emulated | first paint ${o.first_paint_ms} ms, first words ${o.first_contentful_paint_ms} ms, first cards ${o.first_cards_ms} ms, all cards ${o.all_cards_ms} ms |`);
   }
+  for (const [name, t] of Object.entries(r.return_to_tab ?? {})) {
+    other.push(`| \`return_to_tab.${name}\` main thread, nothing changed (answers ${t.statuses.join(', ')}) | task ${t.task_ms} ms, script ${t.script_ms} ms |`);
+  }
   if (other.length) lines.push('| metric | value |', '|---|---|', ...other, '');
   lines.push('| budget | value | limit | |', '|---|---:|---:|---|');
   for (const b of r.budgets) {
@@ -740,7 +797,7 @@ async function main() {
     report.bundle = bundle();
     log(`bundle: ${kb(report.bundle.total_raw_bytes)} raw, ${kb(report.bundle.total_gzip_bytes)} gzip, ${kb(report.bundle.total_brotli_bytes)} brotli`);
   }
-  const needBrowser = ['accounts', 'search', 'popup', 'heap', 'requests', 'office', 'profile'].some((k) => ONLY.has(k));
+  const needBrowser = ['accounts', 'search', 'popup', 'heap', 'requests', 'office', 'return', 'profile'].some((k) => ONLY.has(k));
   if (needBrowser) {
     const server = await startStandIn();
     const browser = await chromium.launch({
@@ -766,6 +823,7 @@ async function main() {
       }
       if (ONLY.has('requests')) report.requests = await requestsBench(browser);
       if (ONLY.has('office')) report.office_network = await officeBench(browser);
+      if (ONLY.has('return')) report.return_to_tab = await returnBench(browser);
       if (ONLY.has('profile')) {
         const { profileList } = await import('./profile.mjs');
         const tools = { newPage, reset, waitDone, ORIGIN, REPORTS };
