@@ -635,13 +635,17 @@ test('PERF reading the accounts again fetches nothing when nothing changed, and 
   // A list that arrives while the person is in the middle of something (a delete dialog) is not
   // taken, and neither is its tag: the read after it brings the list again.
   await standIn.api('PATCH', '/social-accounts/acc_ig_lfqa', 'demo-admin', { display_name: 'QA team' });
-  await standIn.fault({ method: 'GET', path: '/api/v1/social-accounts', delay_ms: 1000, times: 1 });
+  // The read is held until the dialog is open, however slow the machine.
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/api/v1/social-accounts', async (route) => { await held; await route.continue(); }, { times: 1 });
   await comeBack();
   const hurray = card(page, 'acc_ig_hurray');
   await expand(hurray);
   await panel(hurray).getByRole('button', { name: 'Delete', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete Hurray?' });
   await expect(dialog).toBeVisible();
+  release();
   await expect.poll(() => reads.length).toBe(5);
   expect(reads[4]).toMatchObject({ sent: reads[2].etag, status: 200 });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
