@@ -15,7 +15,7 @@ use crate::extract::{request_origin, Auth, JsonBody, PathId, QueryPairs};
 use crate::model::{self, AccountRow, DemoUser, NewActivity, NewRequest};
 use crate::oauth;
 use crate::state::{AppState, Ctx};
-use crate::util::{fnv, new_id, odt, safe_return_to, Ts, DAY, HOUR};
+use crate::util::{fnv, if_none_match, new_id, odt, safe_return_to, Ts, DAY, HOUR};
 
 pub type R = Result<Response, ApiErr>;
 
@@ -300,18 +300,6 @@ fn conditional<T: Serialize>(headers: &HeaderMap, now: Ts, data: T) -> R {
         r.headers_mut().insert(header::ETAG, v);
     }
     Ok(r)
-}
-
-/// Whether `If-None-Match` names `tag`, by weak comparison (RFC 9110, 13.1.2).
-fn if_none_match(headers: &HeaderMap, tag: &str) -> bool {
-    let opaque = |t: &str| t.trim().trim_start_matches("W/").to_string();
-    let tag = opaque(tag);
-    headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|t| t.trim() == "*" || opaque(t) == tag)
 }
 
 pub async fn notification_read(State(st): State<AppState>, Auth(u): Auth, PathId(id): PathId) -> R {

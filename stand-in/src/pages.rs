@@ -257,10 +257,7 @@ async fn app_file(path: &Path, request: &HeaderMap) -> Option<Response> {
         meta.len(),
         encoding.map_or(String::new(), |e| format!("-{e}"))
     );
-    let fresh = header_str(header::IF_NONE_MATCH)
-        .split(',')
-        .any(|tag| tag.trim() == etag || tag.trim() == "*");
-    let mut r = if fresh {
+    let mut r = if crate::util::if_none_match(request, &etag) {
         (
             StatusCode::NOT_MODIFIED,
             [(header::CACHE_CONTROL, "no-cache")],

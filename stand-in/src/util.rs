@@ -118,3 +118,16 @@ pub fn fnv(s: &str) -> u64 {
     }
     h
 }
+
+/// Whether a request's `If-None-Match` names `tag`, by weak comparison (RFC 9110, 13.1.2): the
+/// API's lists and the app's files both revalidate through it.
+pub fn if_none_match(headers: &axum::http::HeaderMap, tag: &str) -> bool {
+    let opaque = |t: &str| t.trim().trim_start_matches("W/").to_string();
+    let tag = opaque(tag);
+    headers
+        .get_all(axum::http::header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| t.trim() == "*" || opaque(t) == tag)
+}
