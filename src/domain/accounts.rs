@@ -139,21 +139,6 @@ pub fn soonest_change<'a>(
     tokens.into_iter().filter_map(|t| next_change(t, now)).min()
 }
 
-/// The time the cards' states are drawn at (TOK-5): the server's time `now`, unless every state
-/// drawn at `prev` is still right at `now`: the clock did not go back, and no token changes
-/// state in between (`soonest_after_prev` is [`soonest_change`] from `prev`). Every API answer
-/// reads the server's clock again; a reading that changes no state redraws no card.
-pub fn states_at(
-    prev: Option<Timestamp>,
-    now: Timestamp,
-    soonest_after_prev: Option<Timestamp>,
-) -> Timestamp {
-    match prev {
-        Some(prev) if prev <= now && soonest_after_prev.is_none_or(|at| at > now) => prev,
-        _ => now,
-    }
-}
-
 /// The longest wait a browser timer takes (`setTimeout` holds a signed 32-bit count of ms).
 /// Longer waits wake up early, look again and schedule the rest.
 pub const MAX_TIMER_MS: u32 = 24 * 24 * 3_600_000;
@@ -269,6 +254,7 @@ pub fn admin_names(admins: &[api_types::Person]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::clock::states_at;
     use crate::domain::token::derive;
     use crate::i18n::{text, Locale};
     use api_types::{Invalidation, Person, TokenKind};

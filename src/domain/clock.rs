@@ -36,6 +36,23 @@ impl ServerClock {
     }
 }
 
+/// The time a list's states are drawn at (TOK-5): the server's time `now`, unless every state
+/// drawn at `prev` is still right at `now`: the clock did not go back, and nothing changes state
+/// in between (`soonest_after_prev` is the soonest change after `prev`: a token's
+/// [`next_change`](super::token::next_change) on Social Accounts, a running stream's
+/// [`next_stop`](super::streams::next_stop) on Streams). Every API answer reads the server's
+/// clock again; a reading that changes no state redraws nothing.
+pub fn states_at(
+    prev: Option<Timestamp>,
+    now: Timestamp,
+    soonest_after_prev: Option<Timestamp>,
+) -> Timestamp {
+    match prev {
+        Some(prev) if prev <= now && soonest_after_prev.is_none_or(|at| at > now) => prev,
+        _ => now,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -449,6 +449,72 @@ mod tests {
     }
 
     #[test]
+    fn tok_5_a_new_reading_of_the_clock_keeps_the_drawn_time_while_no_stream_stops() {
+        use crate::domain::clock::states_at;
+        let soon = account(
+            "acc_soon",
+            SocialNetwork::Instagram,
+            0,
+            Some(Duration::minutes(40)),
+        );
+        let later = account(
+            "acc_later",
+            SocialNetwork::Instagram,
+            1,
+            Some(Duration::hours(3)),
+        );
+        let gone = account(
+            "acc_gone",
+            SocialNetwork::Twitter,
+            0,
+            Some(-Duration::days(1)),
+        );
+        let mut revoked = account("acc_revoked", SocialNetwork::Twitter, 1, None);
+        revoked.token.invalidated = Some(Invalidation {
+            reason: InvalidationReason::PasswordChanged,
+            at: NOW - Duration::hours(2),
+        });
+        let never = account("acc_never", SocialNetwork::Twitter, 2, None);
+        // The stream fed by `soon` stopped already: its account's expiry stops nothing more.
+        let stopped_soon = stopped(
+            stream(Some(&soon), SocialNetwork::Instagram),
+            StopReason::Other,
+            &soon,
+            NOW - Duration::hours(1),
+        );
+        let streams = [
+            stopped_soon,
+            stream(Some(&later), SocialNetwork::Instagram),
+            stream(Some(&gone), SocialNetwork::Twitter),
+            stream(Some(&revoked), SocialNetwork::Twitter),
+            stream(Some(&never), SocialNetwork::Twitter),
+            stream(None, SocialNetwork::Instagram),
+        ];
+        let accounts = [soon, later, gone, revoked, never];
+        let soonest = next_stop(&streams, &accounts, NOW);
+        assert_eq!(soonest, Some(NOW + Duration::hours(3)));
+        // Every 7 minutes for a day, and backwards: whatever time it keeps, each stream's view at
+        // it is its view at the new reading.
+        let mut kept = 0;
+        for minutes in (-90..24 * 60).step_by(7) {
+            let now = NOW + Duration::minutes(minutes);
+            let at = states_at(Some(NOW), now, soonest);
+            for s in &streams {
+                assert_eq!(
+                    view(s, &accounts, at),
+                    view(s, &accounts, now),
+                    "{minutes} min"
+                );
+            }
+            if at == NOW {
+                kept += 1;
+            }
+        }
+        // Kept from 0 to 175 minutes (26 readings): the 3-hour account stops its stream at 180.
+        assert_eq!(kept, 26);
+    }
+
+    #[test]
     fn str_2_a_running_stream_carries_its_last_gap() {
         let a = account(
             "acc_a",

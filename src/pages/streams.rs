@@ -24,6 +24,7 @@ use crate::components::refresh::{Finished, RefreshButton, RefreshFeedback, Refre
 use crate::components::resume::on_authorization_return;
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::config::Config;
+use crate::domain::clock::states_at;
 use crate::domain::streams::{
     next_stop, rules_terms, switch_candidates, view as stream_view, StreamView,
 };
@@ -49,6 +50,8 @@ struct Ctx {
     i18n: I18n,
     /// The server's time now (TOK-2), re-read when the clock or the timer moves.
     now: Memo<Option<Timestamp>>,
+    /// The time the rows' states are drawn at: `now`, held while it would stop no stream.
+    drawn_at: RwSignal<Option<Timestamp>>,
     accounts: Memo<Vec<SocialAccount>>,
     session: Memo<Option<Session>>,
     refresher: Refresher,
@@ -127,17 +130,34 @@ pub fn StreamsPage() -> impl IntoView {
             clock.get().map(|c| c.now_at(monotonic_ms()))
         }
     });
-    // When the next running stream's account expires, look again (and ask the API, which
-    // stops the stream at that moment too).
+    // The time the rows' states are drawn at. Every API answer reads the server's clock again,
+    // the bell's every minute and on each return to the tab; a reading before the next running
+    // stream's account expires stops no stream and is not passed on to the rows (`states_at`),
+    // so finding nothing new recomputes no row. When that account expires, look again (and ask
+    // the API, which stops the stream at that moment too).
+    let drawn_at = RwSignal::new(None::<Timestamp>);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         if let Some(h) = timer.get_value() {
             h.clear();
         }
-        let (Some(l), Some(now)) = (list.get(), now.get()) else {
+        let Some(now) = now.get() else {
             return;
         };
-        let Some(at) = accounts.with(|a| next_stop(&l, a, now)) else {
+        let next_after = |t: Timestamp| {
+            list.with(|l| accounts.with(|a| l.as_deref().and_then(|l| next_stop(l, a, t))))
+        };
+        let prev = drawn_at.get_untracked();
+        let soonest_after_prev = prev.and_then(next_after);
+        let drawn = states_at(prev, now, soonest_after_prev);
+        // Kept, the next stop after it is the next stop after `now` too: none falls in between.
+        let at = if Some(drawn) == prev {
+            soonest_after_prev
+        } else {
+            drawn_at.set(Some(drawn));
+            next_after(now)
+        };
+        let Some(at) = at else {
             return;
         };
         let wait = (at - now).whole_milliseconds().clamp(0, MAX_WAIT_MS) + 250;
@@ -176,6 +196,7 @@ pub fn StreamsPage() -> impl IntoView {
     let ctx = Ctx {
         i18n,
         now,
+        drawn_at,
         accounts,
         session: session_data,
         refresher,
@@ -275,7 +296,7 @@ fn StreamRow(ctx: Ctx, id: String, list: RwSignal<Option<Vec<Stream>>>) -> impl 
     });
     let status = Memo::new(move |_| {
         let s = stream.get()?;
-        let now = ctx.now.get().unwrap_or(Timestamp::UNIX_EPOCH);
+        let now = ctx.drawn_at.get().unwrap_or(Timestamp::UNIX_EPOCH);
         Some(ctx.accounts.with(|a| stream_view(&s, a, now)))
     });
     let stopped = move || matches!(status.get(), Some(StreamView::Stopped(_)));

@@ -43,10 +43,10 @@ use crate::components::resume::STATE_PARAM;
 use crate::components::states::ErrorSlot;
 use crate::config::Config;
 use crate::domain::accounts::{
-    add_refreshed_existing, admin_names, dom_id, first_batch, moved, sections, shown_name,
-    states_at, wait_ms, Direction, RENDER_FIRST, RENDER_STEP,
+    add_refreshed_existing, admin_names, dom_id, first_batch, moved, sections, shown_name, wait_ms,
+    Direction, RENDER_FIRST, RENDER_STEP,
 };
-use crate::domain::clock::ServerClock;
+use crate::domain::clock::{states_at, ServerClock};
 use crate::domain::routes::{account_path, account_query, ACCOUNT_PARAM};
 use crate::domain::token::next_change;
 use crate::i18n::Msg;

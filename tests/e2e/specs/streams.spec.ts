@@ -1,7 +1,7 @@
 // Streams (STR-1..3) and Refresh Token from a stopped stream (TOK-4, OAUTH-1..4), against the
 // stand-in's demo network: Summer UGC is stopped by @hurray's expired Instagram token, Support
 // mentions by @brand_support's revoked Twitter token, Travel runs on @johnny (5 days left).
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, Route } from '@playwright/test';
 import { test, expect, expectAxeClean, expectInset, closeAndReopenAtOnce, type StandIn } from '../fixtures';
 
 const STREAMS = '/streams';
@@ -113,6 +113,31 @@ test('STR-1 TOK-5 an open page flips a running stream to Stopped at its account 
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
   // The page asked again at that moment, and the API agrees.
   expect((await apiStream(standIn, 'str_travel')).status).toBe('stopped');
+});
+
+test('TOK-2 TOK-5 readings of the clock before an account expires change nothing, and its expiry still stops its stream, by the clock alone', async ({ page, standIn }) => {
+  const johnny = await apiAccount(standIn, 'acc_igb_johnny');
+  await standIn.setClock(new Date(Date.parse(johnny.token.expires_at) - 8_000).toISOString(), false);
+  await page.goto(STREAMS);
+  const travel = stream(page, 'Travel');
+  await expect(travel).toContainText('Running');
+  // From here on the page's reads of the streams get no answer: what it shows is its own reckoning.
+  const held: Route[] = [];
+  await page.route((url) => url.pathname.endsWith('/api/v1/streams'), (route) => {
+    held.push(route);
+  });
+  // Each return to the tab reads the bell, and each answer reads the server's clock again.
+  for (let i = 0; i < 3; i++) {
+    const read = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/api/v1/notifications'));
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await read;
+    await expect(travel).toContainText('Running');
+  }
+  await expect(travel).toContainText('Stopped', { timeout: 15_000 });
+  await expect(travel).toContainText('The Instagram Business token of @johnny expired on');
+  // The page asked the API at that moment, and has had no answer.
+  expect(held.length).toBeGreaterThan(0);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
 test('STR-2 OAUTH-1 OAUTH-4 Refresh Token through the provider popup brings Summer UGC back to Running, with the not-filled-in note', async ({ page, standIn }) => {
