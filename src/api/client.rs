@@ -35,6 +35,12 @@ pub struct Api {
     pub in_flight: RwSignal<u32>,
 }
 
+/// The server's time now, by its clock as last read (TOK-2); `None` before the first answer.
+/// Never the browser's wall clock.
+pub fn server_now(clock: Option<ServerClock>) -> Option<api_types::Timestamp> {
+    clock.map(|c| c.now_at(monotonic_ms()))
+}
+
 /// Milliseconds on the browser's monotonic clock.
 pub fn monotonic_ms() -> f64 {
     web_sys::window()

@@ -17,7 +17,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::api::api_resource;
-use crate::api::{monotonic_ms, Api, AppError};
+use crate::api::{server_now, Api, AppError};
 use crate::app::use_session;
 use crate::components::counter::MessageCounter;
 use crate::components::dialog::Modal;
@@ -147,7 +147,7 @@ fn Manager() -> impl IntoView {
     let accounts = Memo::new(move |_| accounts_res.get().and_then(|r| r.ok()));
     let now = Memo::new({
         let clock = api.clock;
-        move |_| clock.get().map(|c| c.now_at(monotonic_ms()))
+        move |_| server_now(clock.get())
     });
     let list_error = Signal::derive(move || rights_res.get().and_then(|r| r.err()));
     let accounts_error = Signal::derive(move || accounts_res.get().and_then(|r| r.err()));

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 use super::SectionHeader;
 use crate::api::api_resource;
-use crate::api::{monotonic_ms, Api, AppError};
+use crate::api::{server_now, Api, AppError};
 use crate::app::{unless_shell_says, use_session, when_session_back};
 use crate::components::dialog::Modal;
 use crate::components::format;
@@ -127,7 +127,7 @@ pub fn StreamsPage() -> impl IntoView {
         let clock = api.clock;
         move |_| {
             tick.track();
-            clock.get().map(|c| c.now_at(monotonic_ms()))
+            server_now(clock.get())
         }
     });
     // The time the rows' states are drawn at. Every API answer reads the server's clock again,

@@ -23,7 +23,7 @@ use leptos::task::spawn_local_scoped;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
-use crate::api::{monotonic_ms, Api, AppError};
+use crate::api::{server_now, Api, AppError};
 use crate::components::dialog::Modal;
 use crate::components::i18n::use_i18n;
 use crate::components::icons::{icon, CloseIcon, Spinner};
@@ -101,9 +101,7 @@ impl Dialog {
 
     /// The picker, at the server's time.
     fn entries(&self) -> Vec<PickerEntry> {
-        let now = use_context::<Api>()
-            .and_then(|a| a.clock.get())
-            .map(|c| c.now_at(monotonic_ms()))
+        let now = server_now(use_context::<Api>().and_then(|a| a.clock.get()))
             .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
         let rights = self.rights.with(|r| match r {
             Some(Ok(r)) => r.clone(),

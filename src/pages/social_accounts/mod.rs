@@ -35,7 +35,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
-use crate::api::{monotonic_ms, Api, AppError, Polled};
+use crate::api::{server_now, Api, AppError, Polled};
 use crate::app::{unless_shell_says, use_session, when_session_back};
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::refresh::{add_flow_key, added_network, Finished, Refresher};
@@ -46,7 +46,7 @@ use crate::domain::accounts::{
     add_refreshed_existing, admin_names, dom_id, first_batch, moved, sections, shown_name, wait_ms,
     Direction, RENDER_FIRST, RENDER_STEP,
 };
-use crate::domain::clock::{states_at, ServerClock};
+use crate::domain::clock::states_at;
 use crate::domain::routes::{account_path, account_query, ACCOUNT_PARAM};
 use crate::domain::token::next_change;
 use crate::i18n::Msg;
@@ -542,8 +542,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
     {
         let api = api.clone();
         Effect::new(move |_| {
-            if let Some(clock) = api.clock.get() {
-                let now = clock.now_at(monotonic_ms());
+            if let Some(now) = server_now(api.clock.get()) {
                 let next = next_change_at.get_value();
                 let keep = page
                     .now
@@ -578,13 +577,12 @@ pub fn SocialAccountsPage() -> impl IntoView {
             }
             // The wait counts from the clock, not from `page.now`, which may be behind it (the
             // readings that changed nothing): an account that changed since may be due at once.
-            let fresh = |clock: Option<ServerClock>| clock.map(|c| c.now_at(monotonic_ms()));
-            let now = fresh(api.clock.get_untracked()).unwrap_or(drawn);
+            let now = server_now(api.clock.get_untracked()).unwrap_or(drawn);
             let api = api.clone();
             let handle = soonest.and_then(|at| {
                 set_timeout_with_handle(
                     move || {
-                        if let Some(now) = fresh(api.clock.get_untracked()) {
+                        if let Some(now) = server_now(api.clock.get_untracked()) {
                             page.now.try_set(Some(now));
                         }
                     },

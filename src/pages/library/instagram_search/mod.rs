@@ -26,7 +26,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::INSTAGRAM_SEARCH;
-use crate::api::{monotonic_ms, Api, AppError};
+use crate::api::{server_now, Api, AppError};
 use crate::app::when_session_back;
 use crate::components::i18n::use_i18n;
 use crate::components::icons::{SearchIcon, WarningIcon};
@@ -145,9 +145,7 @@ impl SearchState {
 
     /// The server's time now (TOK-2); never the browser's clock.
     fn now(self) -> Timestamp {
-        self.api
-            .with_value(|api| api.clock.get_untracked())
-            .map(|c| c.now_at(monotonic_ms()))
+        server_now(self.api.with_value(|api| api.clock.get_untracked()))
             .unwrap_or(Timestamp::UNIX_EPOCH)
     }
 
