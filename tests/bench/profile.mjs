@@ -75,6 +75,8 @@ export async function profileList(browser, name, list, tools) {
     ].join('\n');
     const file = path.join(REPORTS, `bench-profile-${name}.txt`);
     fs.writeFileSync(file, text);
+    // The whole profile too, for DevTools' Performance panel (Load profile).
+    fs.writeFileSync(file.replace(/\.txt$/, '.cpuprofile'), JSON.stringify(profile));
     return { list_ms: listMs, sampled_ms: s.total, report: file };
   } finally {
     await context.close();
