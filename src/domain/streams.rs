@@ -510,7 +510,8 @@ mod tests {
                 kept += 1;
             }
         }
-        // Kept from 0 to 175 minutes (26 readings): the 3-hour account stops its stream at 180.
+        // The readings from 1 to 176 minutes keep it (26 of them); the 3-hour account stops its
+        // stream at 180.
         assert_eq!(kept, 26);
     }
 
