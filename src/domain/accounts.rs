@@ -4,10 +4,10 @@
 //! page must look at the time again (TOK-5). Everything here is unit-tested natively.
 
 use api_types::{
-    HistoryEntry, HistoryKind, InvalidationReason, SocialAccount, SocialNetwork, Timestamp, Token,
+    HistoryEntry, HistoryKind, InvalidationReason, SocialAccount, SocialNetwork, Timestamp,
 };
 
-use super::token::{next_change, TokenState};
+use super::token::TokenState;
 use crate::i18n::{FailureReason, Msg};
 
 /// The three sections in the order ACC-1 fixes, each with its accounts in fallback order
@@ -131,14 +131,6 @@ pub fn history_msg(entry: &HistoryEntry) -> Msg {
     }
 }
 
-/// The soonest moment any of these tokens changes state by time alone (TOK-5).
-pub fn soonest_change<'a>(
-    tokens: impl IntoIterator<Item = &'a Token>,
-    now: Timestamp,
-) -> Option<Timestamp> {
-    tokens.into_iter().filter_map(|t| next_change(t, now)).min()
-}
-
 /// The longest wait a browser timer takes (`setTimeout` holds a signed 32-bit count of ms).
 /// Longer waits wake up early, look again and schedule the rest.
 pub const MAX_TIMER_MS: u32 = 24 * 24 * 3_600_000;
@@ -255,9 +247,9 @@ pub fn admin_names(admins: &[api_types::Person]) -> String {
 mod tests {
     use super::*;
     use crate::domain::clock::states_at;
-    use crate::domain::token::derive;
+    use crate::domain::token::{derive, next_change};
     use crate::i18n::{text, Locale};
-    use api_types::{Invalidation, Person, TokenKind};
+    use api_types::{Invalidation, Person, Token, TokenKind};
     use time::macros::datetime;
     use time::Duration;
 
@@ -473,6 +465,15 @@ mod tests {
         for (entry, want) in cases {
             assert_eq!(en(history_msg(&entry)), want, "{entry:?}");
         }
+    }
+
+    /// The soonest moment any of these tokens changes state by time alone, as Social Accounts'
+    /// TOK-5 effect finds it over its cards.
+    fn soonest_change<'a>(
+        tokens: impl IntoIterator<Item = &'a Token>,
+        now: Timestamp,
+    ) -> Option<Timestamp> {
+        tokens.into_iter().filter_map(|t| next_change(t, now)).min()
     }
 
     #[test]
