@@ -133,8 +133,8 @@ pub fn StreamsPage() -> impl IntoView {
     // The time the rows' states are drawn at. Every API answer reads the server's clock again,
     // the bell's every minute and on each return to the tab; a reading before the next running
     // stream's account expires stops no stream and is not passed on to the rows (`states_at`),
-    // so finding nothing new recomputes no row. When that account expires, look again (and ask
-    // the API, which stops the stream at that moment too).
+    // so finding nothing new recomputes no row. When that account expires, look again and ask
+    // the API, which stops the stream at that moment too.
     let drawn_at = RwSignal::new(None::<Timestamp>);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
@@ -155,17 +155,20 @@ pub fn StreamsPage() -> impl IntoView {
             soonest_after_prev
         } else {
             drawn_at.set(Some(drawn));
+            // A reading past a stop (the tab slept through the timer, or the clock jumped) asks
+            // the API too, as the timer would have.
+            if soonest_after_prev.is_some_and(|at| at <= now) {
+                streams.refetch();
+            }
             next_after(now)
         };
         let Some(at) = at else {
             return;
         };
         let wait = (at - now).whole_milliseconds().clamp(0, MAX_WAIT_MS) + 250;
+        // Waking past the stop, the reading above moves the rows and asks the API.
         let handle = set_timeout_with_handle(
-            move || {
-                tick.update(|t| *t += 1);
-                streams.refetch();
-            },
+            move || tick.update(|t| *t += 1),
             Duration::from_millis(wait as u64),
         )
         .ok();

@@ -140,6 +140,23 @@ test('TOK-2 TOK-5 readings of the clock before an account expires change nothing
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
+test('TOK-5 a tab that slept past an account expiry shows its stream stopped when it comes back, and asks the API', async ({ page, standIn }) => {
+  const johnny = await apiAccount(standIn, 'acc_igb_johnny');
+  const expiry = Date.parse(johnny.token.expires_at);
+  await standIn.setClock(new Date(expiry - 3_600_000).toISOString(), true);
+  await page.goto(STREAMS);
+  const travel = stream(page, 'Travel');
+  await expect(travel).toContainText('Running');
+  const asked = await countRequests(standIn, 'GET', '/api/v1/streams');
+  // A day later by the server's clock; the page's timer, an hour away by the browser's, has not
+  // fired. The next answer (the bell's, on coming back to the tab) carries the new time.
+  await standIn.setClock(new Date(expiry + 86_400_000).toISOString(), true);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  await expect(travel).toContainText('Stopped');
+  await expect(travel).toContainText('The Instagram Business token of @johnny expired on');
+  await expect.poll(() => countRequests(standIn, 'GET', '/api/v1/streams')).toBe(asked + 1);
+});
+
 test('STR-2 OAUTH-1 OAUTH-4 Refresh Token through the provider popup brings Summer UGC back to Running, with the not-filled-in note', async ({ page, standIn }) => {
   await page.goto(STREAMS);
   const card = stream(page, 'Summer UGC');
