@@ -2,6 +2,7 @@
 
 pub mod chrome;
 pub mod dialog;
+pub mod drawn_time;
 pub mod format;
 pub mod i18n;
 pub mod states;

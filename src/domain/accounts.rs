@@ -131,19 +131,6 @@ pub fn history_msg(entry: &HistoryEntry) -> Msg {
     }
 }
 
-/// The longest wait a browser timer takes (`setTimeout` holds a signed 32-bit count of ms).
-/// Longer waits wake up early, look again and schedule the rest.
-pub const MAX_TIMER_MS: u32 = 24 * 24 * 3_600_000;
-/// Wake a little after the boundary, never just before it.
-pub const TIMER_MARGIN_MS: u32 = 50;
-
-/// Milliseconds to wait from `now` until `at`, plus a margin, clamped to what a timer holds.
-pub fn wait_ms(at: Timestamp, now: Timestamp) -> u32 {
-    let ms = (at - now).whole_milliseconds().max(0);
-    let ms = u32::try_from(ms).unwrap_or(u32::MAX);
-    ms.saturating_add(TIMER_MARGIN_MS).min(MAX_TIMER_MS)
-}
-
 /// The avatar to show: only `https:` URLs (SRCH-10), else a letter placeholder. The same rule as
 /// every other untrusted address ([`safe_link`](crate::domain::untrusted::safe_link)): no
 /// credentials in the host, no bidi, zero-width or control characters, no backslashes (the hostile
@@ -246,7 +233,7 @@ pub fn admin_names(admins: &[api_types::Person]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::clock::states_at;
+    use crate::domain::clock::{states_at, wait_ms, MAX_TIMER_MS, TIMER_MARGIN_MS};
     use crate::domain::token::{derive, next_change};
     use crate::i18n::{text, Locale};
     use api_types::{Invalidation, Person, Token, TokenKind};

@@ -53,6 +53,19 @@ pub fn states_at(
     }
 }
 
+/// The longest wait a browser timer takes (`setTimeout` holds a signed 32-bit count of ms).
+/// Longer waits wake up early, look again and schedule the rest.
+pub const MAX_TIMER_MS: u32 = 24 * 24 * 3_600_000;
+/// Wake a little after the boundary, never just before it.
+pub const TIMER_MARGIN_MS: u32 = 50;
+
+/// Milliseconds to wait from `now` until `at`, plus a margin, clamped to what a timer holds.
+pub fn wait_ms(at: Timestamp, now: Timestamp) -> u32 {
+    let ms = (at - now).whole_milliseconds().max(0);
+    let ms = u32::try_from(ms).unwrap_or(u32::MAX);
+    ms.saturating_add(TIMER_MARGIN_MS).min(MAX_TIMER_MS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,8 +3,6 @@
 //! people who may manage streams, a switch to another valid account of the same network, in one
 //! step with a confirmation. People without those permissions see who can fix it.
 
-use std::time::Duration;
-
 use api_types::{AccountRef, DestinationKind, Session, SocialAccount, Stream, Timestamp};
 use leptos::prelude::*;
 
@@ -14,9 +12,10 @@ use wasm_bindgen::JsCast;
 
 use super::SectionHeader;
 use crate::api::api_resource;
-use crate::api::{server_now, Api, AppError};
+use crate::api::{Api, AppError};
 use crate::app::{unless_shell_says, use_session, when_session_back};
 use crate::components::dialog::Modal;
+use crate::components::drawn_time::hold_drawn_time;
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::icons::{CheckIcon, InfoIcon, Spinner};
@@ -24,7 +23,6 @@ use crate::components::refresh::{Finished, RefreshButton, RefreshFeedback, Refre
 use crate::components::resume::on_authorization_return;
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::config::Config;
-use crate::domain::clock::states_at;
 use crate::domain::streams::{
     next_stop, rules_terms, switch_candidates, view as stream_view, StreamView,
 };
@@ -40,9 +38,6 @@ pub fn StreamsLayout(children: Children) -> impl IntoView {
         {children()}
     }
 }
-
-/// The longest the page waits before looking at the clock again (setTimeout's limit is ~24 days).
-const MAX_WAIT_MS: i128 = 6 * 60 * 60 * 1000;
 
 /// What every row needs; cheap to copy.
 #[derive(Clone, Copy)]
@@ -121,64 +116,17 @@ pub fn StreamsPage() -> impl IntoView {
     let accounts = Memo::new(move |_| accounts_res.get().and_then(|r| r.ok()).unwrap_or_default());
     let session_data = Memo::new(move |_| session.get().and_then(|r| r.ok()));
 
-    // TOK-5: the time, re-read whenever the API reports its clock or the timer below fires.
-    let tick = RwSignal::new(0u64);
-    let now = Memo::new({
-        let clock = api.clock;
-        move |_| {
-            tick.track();
-            server_now(clock.get())
-        }
-    });
-    // The time the rows' states are drawn at. Every API answer reads the server's clock again,
-    // the bell's every minute and on each return to the tab; a reading before the next running
-    // stream's account expires stops no stream and is not passed on to the rows (`states_at`),
-    // so finding nothing new recomputes no row. When that account expires, look again and ask
-    // the API, which stops the stream at that moment too.
+    // TOK-2, TOK-5: the time the rows' states are drawn at moves only when a running stream's
+    // account expires (`next_stop`); a timer wakes the page then, and the page asks the API,
+    // which stops the stream at that moment too. `now`, the time as it is, is the switch
+    // dialog's: its candidates' days left must be right when it opens.
     let drawn_at = RwSignal::new(None::<Timestamp>);
-    let timer = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        if let Some(h) = timer.get_value() {
-            h.clear();
-        }
-        let Some(now) = now.get() else {
-            return;
-        };
-        let next_after = |t: Timestamp| {
-            list.with(|l| accounts.with(|a| l.as_deref().and_then(|l| next_stop(l, a, t))))
-        };
-        let prev = drawn_at.get_untracked();
-        let soonest_after_prev = prev.and_then(next_after);
-        let drawn = states_at(prev, now, soonest_after_prev);
-        // Kept, the next stop after it is the next stop after `now` too: none falls in between.
-        let at = if Some(drawn) == prev {
-            soonest_after_prev
-        } else {
-            drawn_at.set(Some(drawn));
-            // A reading past a stop (the tab slept through the timer, or the clock jumped) asks
-            // the API too, as the timer would have.
-            if soonest_after_prev.is_some_and(|at| at <= now) {
-                streams.refetch();
-            }
-            next_after(now)
-        };
-        let Some(at) = at else {
-            return;
-        };
-        let wait = (at - now).whole_milliseconds().clamp(0, MAX_WAIT_MS) + 250;
-        // Waking past the stop, the reading above moves the rows and asks the API.
-        let handle = set_timeout_with_handle(
-            move || tick.update(|t| *t += 1),
-            Duration::from_millis(wait as u64),
-        )
-        .ok();
-        timer.set_value(handle);
-    });
-    on_cleanup(move || {
-        if let Some(Some(h)) = timer.try_get_value() {
-            h.clear();
-        }
-    });
+    let now = hold_drawn_time(
+        api.clock,
+        drawn_at,
+        move |t| list.with(|l| accounts.with(|a| l.as_deref().and_then(|l| next_stop(l, a, t)))),
+        move || streams.refetch(),
+    );
 
     let refresher = Refresher::new(
         config.href(STREAMS),

@@ -35,18 +35,18 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
-use crate::api::{server_now, Api, AppError, Polled};
+use crate::api::{Api, AppError, Polled};
 use crate::app::{unless_shell_says, use_session, when_session_back};
+use crate::components::drawn_time::hold_drawn_time;
 use crate::components::i18n::{use_i18n, I18n};
 use crate::components::refresh::{add_flow_key, added_network, Finished, Refresher};
 use crate::components::resume::STATE_PARAM;
 use crate::components::states::ErrorSlot;
 use crate::config::Config;
 use crate::domain::accounts::{
-    add_refreshed_existing, admin_names, dom_id, first_batch, moved, sections, shown_name, wait_ms,
+    add_refreshed_existing, admin_names, dom_id, first_batch, moved, sections, shown_name,
     Direction, RENDER_FIRST, RENDER_STEP,
 };
-use crate::domain::clock::states_at;
 use crate::domain::routes::{account_path, account_query, ACCOUNT_PARAM};
 use crate::domain::token::next_change;
 use crate::i18n::Msg;
@@ -535,69 +535,25 @@ pub fn SocialAccountsPage() -> impl IntoView {
     page_cell.set_value(Some(page));
     provide_context(page);
 
-    // TOK-2: the server's time, re-read from every API answer. `next_change_at` is the soonest
-    // moment a card's state changes after `page.now` (kept by the TOK-5 effect below); a
-    // reading before it changes no state and is not passed on.
-    let next_change_at = StoredValue::new(None::<Timestamp>);
-    {
-        let api = api.clone();
-        Effect::new(move |_| {
-            if let Some(now) = server_now(api.clock.get()) {
-                let next = next_change_at.get_value();
-                let keep = page
-                    .now
-                    .get_untracked()
-                    .is_some_and(|drawn| states_at(Some(drawn), now, next) == drawn);
-                if !keep {
-                    page.now.set(Some(now));
-                }
-            }
-        });
-    }
-    // TOK-5: wake up when the soonest token changes state, and look at the time again.
-    {
-        let api = api.clone();
-        let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
-        Effect::new(move |_| {
-            let Some(drawn) = page.now.get() else { return };
-            let soonest = page
-                .sections
+    // TOK-2, TOK-5: the time the cards' states are drawn at moves only when some token's state
+    // changes (the soonest `next_change` of any card), and a timer wakes the page then.
+    hold_drawn_time(
+        api.clock,
+        page.now,
+        move |t| {
+            page.sections
                 .iter()
                 .filter_map(|s| {
                     s.entries.with(|es| {
                         es.iter()
-                            .filter_map(|e| e.account.with(|a| next_change(&a.token, drawn)))
+                            .filter_map(|e| e.account.with(|a| next_change(&a.token, t)))
                             .min()
                     })
                 })
-                .min();
-            next_change_at.set_value(soonest);
-            if let Some(t) = timer.get_value() {
-                t.clear();
-            }
-            // The wait counts from the clock, not from `page.now`, which may be behind it (the
-            // readings that changed nothing): an account that changed since may be due at once.
-            let now = server_now(api.clock.get_untracked()).unwrap_or(drawn);
-            let api = api.clone();
-            let handle = soonest.and_then(|at| {
-                set_timeout_with_handle(
-                    move || {
-                        if let Some(now) = server_now(api.clock.get_untracked()) {
-                            page.now.try_set(Some(now));
-                        }
-                    },
-                    Duration::from_millis(u64::from(wait_ms(at, now))),
-                )
-                .ok()
-            });
-            timer.set_value(handle);
-        });
-        on_cleanup(move || {
-            if let Some(t) = timer.try_get_value().flatten() {
-                t.clear();
-            }
-        });
-    }
+                .min()
+        },
+        || {},
+    );
 
     // Loading (SHELL-4: skeletons of the cards' size while it runs).
     let load_state = RwSignal::new(Load::Loading);
