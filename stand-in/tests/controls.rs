@@ -580,21 +580,25 @@ async fn cors_is_off_by_default_and_on_for_allowed_origins() {
         allow_origins: vec!["http://localhost:8080".into()],
         ..Config::default()
     });
-    let pre = t
-        .send(
+    // A browser's preflight from the allowed origin, for a method and the headers it will send.
+    let preflight = |uri: &'static str, method: &'static str, headers: &'static str| {
+        t.send(
             Request::builder()
                 .method(Method::OPTIONS)
-                .uri("/api/v1/rights/requests")
+                .uri(uri)
                 .header("origin", "http://localhost:8080")
-                .header("access-control-request-method", "POST")
-                .header(
-                    "access-control-request-headers",
-                    "content-type,idempotency-key",
-                )
+                .header("access-control-request-method", method)
+                .header("access-control-request-headers", headers)
                 .body(Body::empty())
                 .unwrap(),
         )
-        .await;
+    };
+    let pre = preflight(
+        "/api/v1/rights/requests",
+        "POST",
+        "content-type,idempotency-key",
+    )
+    .await;
     assert_eq!(
         pre.header("access-control-allow-origin"),
         "http://localhost:8080"
@@ -605,18 +609,7 @@ async fn cors_is_off_by_default_and_on_for_allowed_origins() {
         .contains("idempotency-key"));
     // The bell's poll from another origin: it may ask conditionally and read the validator and
     // the server's time.
-    let pre = t
-        .send(
-            Request::builder()
-                .method(Method::OPTIONS)
-                .uri("/api/v1/notifications")
-                .header("origin", "http://localhost:8080")
-                .header("access-control-request-method", "GET")
-                .header("access-control-request-headers", "if-none-match")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let pre = preflight("/api/v1/notifications", "GET", "if-none-match").await;
     assert!(pre
         .header("access-control-allow-headers")
         .contains("if-none-match"));
