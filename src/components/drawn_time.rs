@@ -1,6 +1,6 @@
 //! The server's time a page's states are drawn at (TOK-2, TOK-5), for the pages whose states
 //! change with time alone: Social Accounts' cards (a token's days left, its expiry) and Streams'
-//! rows (a running stream stops when its account expires).
+//! rows (a running stream warns in its account's last 10 days and stops when it expires).
 //!
 //! Every API answer reads the server's clock again: the bell's every minute and on each return to
 //! the tab. A reading that changes no state is not passed on, so finding nothing new recomputes
@@ -19,9 +19,9 @@ use crate::domain::clock::{states_at, wait_ms, ServerClock};
 /// Keeps `drawn`, the time the page's states are drawn at, from the API's `clock`.
 ///
 /// `soonest_after(t)` is the soonest moment after `t` at which some state changes. It is read
-/// reactively, so a new list is checked against the held time at once. `on_passed` runs when a
-/// reading passes such a moment (the tab slept through the timer, or the clock jumped), as the
-/// timer would have: Streams asks the API again then.
+/// reactively, so a new list is checked against the held time at once. `on_passed(held, now)`
+/// runs when a reading (or the timer) passes such a moment, with the time held until then and
+/// the new one: Streams asks the API again when a stream stopped between the two.
 ///
 /// Returns the server's time now, re-read at each reading and when the timer wakes, for what must
 /// be right to the moment rather than held (a dialog's candidates).
@@ -29,7 +29,7 @@ pub fn hold_drawn_time(
     clock: RwSignal<Option<ServerClock>>,
     drawn: RwSignal<Option<Timestamp>>,
     soonest_after: impl Fn(Timestamp) -> Option<Timestamp> + 'static,
-    on_passed: impl Fn() + 'static,
+    on_passed: impl Fn(Timestamp, Timestamp) + 'static,
 ) -> Memo<Option<Timestamp>> {
     let wake = RwSignal::new(0u32);
     let now = Memo::new(move |_| {
@@ -52,8 +52,8 @@ pub fn hold_drawn_time(
             soonest_after_prev
         } else {
             drawn.set(Some(held));
-            if soonest_after_prev.is_some_and(|at| at <= now) {
-                on_passed();
+            if let Some(prev) = prev.filter(|_| soonest_after_prev.is_some_and(|at| at <= now)) {
+                on_passed(prev, now);
             }
             soonest_after(now)
         };

@@ -37,6 +37,12 @@ pub fn InfoIcon() -> impl IntoView {
     icon("stc-icon stc-icon--info")
 }
 
+/// A clock: a token that expires soon.
+#[component]
+pub fn ClockIcon() -> impl IntoView {
+    icon("stc-icon stc-icon--clock")
+}
+
 /// The red warning triangle of the original console (`warningError.png`), decorative: the state
 /// is always also written in words next to it.
 #[component]

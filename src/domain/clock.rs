@@ -40,7 +40,7 @@ impl ServerClock {
 /// drawn at `prev` is still right at `now`: the clock did not go back, and nothing changes state
 /// in between (`soonest_after_prev` is the soonest change after `prev`: a token's
 /// [`next_change`](super::token::next_change) on Social Accounts, a running stream's
-/// [`next_stop`](super::streams::next_stop) on Streams). Every API answer reads the server's
+/// [`next_change`](super::streams::next_change) on Streams). Every API answer reads the server's
 /// clock again; a reading that changes no state redraws nothing.
 pub fn states_at(
     prev: Option<Timestamp>,

@@ -3,24 +3,49 @@
 //! The API reports each stream's status (`running` / `stopped` with the reason, the account and
 //! since when). Between two answers time passes, so a running stream whose account's token has
 //! expired by the server's clock since is shown as stopped at once (TOK-5), with the same words
-//! the API's own `token_expired` stop gets; the next answer confirms it.
+//! the API's own `token_expired` stop gets; the next answer confirms it. A running stream whose
+//! account's token expires within [`EXPIRING_SOON_DAYS`] says so ahead of time, so it is
+//! refreshed before it stops rather than after.
 
 use api_types::{
     AccountRef, Gap, InvalidationReason, SocialAccount, StopReason, Stream, StreamRules,
     StreamStatus, Timestamp,
 };
 
-use super::token::{derive, TokenState};
+use super::token::{derive, next_change as token_next_change, TokenState, EXPIRING_SOON_DAYS};
 use crate::i18n::Msg;
 
 /// A stream's status as the person reads it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StreamView {
-    /// Running; `gap` is the last period it was stopped, whose content is not filled in (STR-2).
+    /// Running; `gap` is the last period it was stopped, whose content is not filled in (STR-2);
+    /// `expiring` when its account's token expires within [`EXPIRING_SOON_DAYS`] (TOK-2).
     Running {
         gap: Option<Gap>,
+        expiring: Option<ExpiryAhead>,
     },
     Stopped(StopCause),
+}
+
+/// The expiry ahead of a running stream: its account's token expires at `at`, `days_left` days
+/// from now (rounded up, as everywhere), and the stream stops then unless the token is refreshed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExpiryAhead {
+    pub account: AccountRef,
+    pub days_left: u32,
+    pub at: Timestamp,
+}
+
+impl ExpiryAhead {
+    /// The warning in words ("The Instagram Business token of @johnny expires in 5 days, on DATE").
+    pub fn message(&self, date: impl Fn(Timestamp) -> String) -> Msg {
+        Msg::StreamExpiring {
+            network: self.account.network,
+            handle: self.account.handle.clone(),
+            days_left: self.days_left,
+            date: date(self.at),
+        }
+    }
 }
 
 /// Why a stream stopped (STR-1).
@@ -126,6 +151,7 @@ pub fn view(stream: &Stream, accounts: &[SocialAccount], now: Timestamp) -> Stre
                 .account
                 .as_ref()
                 .and_then(|r| find(accounts, &r.id).map(|a| (r, a)));
+            let mut expiring = None;
             if let Some((account, acc)) = fed_by {
                 match derive(&acc.token, now) {
                     TokenState::Expired { expired_at } => {
@@ -142,31 +168,72 @@ pub fn view(stream: &Stream, accounts: &[SocialAccount], now: Timestamp) -> Stre
                             since,
                         });
                     }
-                    TokenState::Active { .. } | TokenState::ExpiringSoon { .. } => {}
+                    TokenState::ExpiringSoon {
+                        days_left,
+                        expires_at,
+                    } => {
+                        expiring = Some(ExpiryAhead {
+                            account: account.clone(),
+                            days_left,
+                            at: expires_at,
+                        })
+                    }
+                    TokenState::Active { .. } => {}
                 }
             }
             StreamView::Running {
                 gap: stream.last_gap.clone(),
+                expiring,
             }
         }
     }
 }
 
-/// When the view of these streams next changes by the passage of time alone: the earliest
-/// expiry, after `now`, of an account that feeds a running stream.
-pub fn next_stop(
-    streams: &[Stream],
-    accounts: &[SocialAccount],
-    now: Timestamp,
-) -> Option<Timestamp> {
+/// The accounts that feed running streams with a token that still counts down (not revoked).
+fn feeding<'a>(
+    streams: &'a [Stream],
+    accounts: &'a [SocialAccount],
+) -> impl Iterator<Item = &'a SocialAccount> {
     streams
         .iter()
         .filter(|s| s.status == StreamStatus::Running)
         .filter_map(|s| s.account.as_ref())
         .filter_map(|r| find(accounts, &r.id))
         .filter(|a| a.token.invalidated.is_none())
+}
+
+/// When a running stream next stops by the passage of time alone: the earliest expiry, after
+/// `now`, of an account that feeds one. The page asks the API again then.
+pub fn next_stop(
+    streams: &[Stream],
+    accounts: &[SocialAccount],
+    now: Timestamp,
+) -> Option<Timestamp> {
+    feeding(streams, accounts)
         .filter_map(|a| a.token.expires_at)
         .filter(|at| *at > now)
+        .min()
+}
+
+/// When the view of these streams next changes by the passage of time alone: a running stream's
+/// account's days left change (within the last [`EXPIRING_SOON_DAYS`]: the first day of the
+/// warning, then each day of it) or its token expires ([`next_stop`]).
+pub fn next_change(
+    streams: &[Stream],
+    accounts: &[SocialAccount],
+    now: Timestamp,
+) -> Option<Timestamp> {
+    feeding(streams, accounts)
+        .filter_map(|a| {
+            let expires_at = a.token.expires_at?;
+            let warned_from = expires_at - time::Duration::days(EXPIRING_SOON_DAYS);
+            if now < warned_from {
+                // Days left further out than the warning change nothing on this page.
+                Some(warned_from)
+            } else {
+                token_next_change(&a.token, now)
+            }
+        })
         .min()
 }
 
@@ -432,7 +499,17 @@ mod tests {
         );
         let s = stream(Some(&johnny), SocialNetwork::InstagramBusiness);
         let accounts = [johnny.clone()];
-        assert_eq!(view(&s, &accounts, NOW), StreamView::Running { gap: None });
+        assert_eq!(
+            view(&s, &accounts, NOW),
+            StreamView::Running {
+                gap: None,
+                expiring: Some(ExpiryAhead {
+                    account: r(&johnny),
+                    days_left: 1,
+                    at: NOW + Duration::hours(1)
+                })
+            }
+        );
         assert_eq!(
             next_stop(std::slice::from_ref(&s), &accounts, NOW),
             Some(NOW + Duration::hours(1))
@@ -475,6 +552,13 @@ mod tests {
             at: NOW - Duration::hours(2),
         });
         let never = account("acc_never", SocialNetwork::Twitter, 2, None);
+        // Its days left go from 6 to 5 at 50 minutes: the warning's words change then.
+        let fading = account(
+            "acc_fading",
+            SocialNetwork::InstagramBusiness,
+            0,
+            Some(Duration::days(5) + Duration::minutes(50)),
+        );
         // The stream fed by `soon` stopped already: its account's expiry stops nothing more.
         let stopped_soon = stopped(
             stream(Some(&soon), SocialNetwork::Instagram),
@@ -489,10 +573,16 @@ mod tests {
             stream(Some(&revoked), SocialNetwork::Twitter),
             stream(Some(&never), SocialNetwork::Twitter),
             stream(None, SocialNetwork::Instagram),
+            stream(Some(&fading), SocialNetwork::InstagramBusiness),
         ];
-        let accounts = [soon, later, gone, revoked, never];
-        let soonest = next_stop(&streams, &accounts, NOW);
-        assert_eq!(soonest, Some(NOW + Duration::hours(3)));
+        let accounts = [soon, later, gone, revoked, never, fading];
+        // The next stop is the 3-hour account's; the next change, the 6 days left becoming 5.
+        assert_eq!(
+            next_stop(&streams, &accounts, NOW),
+            Some(NOW + Duration::hours(3))
+        );
+        let soonest = next_change(&streams, &accounts, NOW);
+        assert_eq!(soonest, Some(NOW + Duration::minutes(50)));
         // Every 7 minutes for a day, and backwards: whatever time it keeps, each stream's view at
         // it is its view at the new reading.
         let mut kept = 0;
@@ -510,9 +600,108 @@ mod tests {
                 kept += 1;
             }
         }
-        // The readings from 1 to 176 minutes keep it (26 of them); the 3-hour account stops its
-        // stream at 180.
-        assert_eq!(kept, 26);
+        // The readings from 1 to 43 minutes keep it (7 of them); at 50 the days left change.
+        assert_eq!(kept, 7);
+    }
+
+    #[test]
+    fn tok_2_a_running_stream_warns_from_ten_days_before_its_accounts_expiry() {
+        let at = |days: i64| NOW + Duration::days(days);
+        let cases: [(Option<Duration>, Option<u32>); 6] = [
+            (None, None),
+            (Some(Duration::days(11)), None),
+            (Some(Duration::days(10) + Duration::seconds(1)), None),
+            (Some(Duration::days(10)), Some(10)),
+            (Some(Duration::days(4) + Duration::hours(1)), Some(5)),
+            (Some(Duration::minutes(1)), Some(1)),
+        ];
+        for (expires_in, days_left) in cases {
+            let a = account(
+                "acc_johnny",
+                SocialNetwork::InstagramBusiness,
+                0,
+                expires_in,
+            );
+            let s = stream(Some(&a), SocialNetwork::InstagramBusiness);
+            let StreamView::Running { expiring, .. } = view(&s, std::slice::from_ref(&a), NOW)
+            else {
+                panic!("{expires_in:?}: still running");
+            };
+            assert_eq!(
+                expiring.as_ref().map(|e| e.days_left),
+                days_left,
+                "{expires_in:?}"
+            );
+            if let Some(e) = expiring {
+                assert_eq!(Some(e.at), expires_in.map(|d| NOW + d));
+                assert_eq!(e.account, r(&a));
+            }
+        }
+        // In words: the network, the handle, the days left and the date.
+        let a = account(
+            "acc_johnny",
+            SocialNetwork::InstagramBusiness,
+            0,
+            Some(Duration::days(5)),
+        );
+        let s = stream(Some(&a), SocialNetwork::InstagramBusiness);
+        let StreamView::Running {
+            expiring: Some(e), ..
+        } = view(&s, std::slice::from_ref(&a), NOW)
+        else {
+            panic!("warned");
+        };
+        assert_eq!(
+            e.message(date),
+            Msg::StreamExpiring {
+                network: SocialNetwork::InstagramBusiness,
+                handle: "johnny".into(),
+                days_left: 5,
+                date: date(at(5)),
+            }
+        );
+        // A stream that stopped is not warned about: it says why it stopped instead.
+        let s = stopped(s, StopReason::Other, &a, NOW - Duration::hours(1));
+        assert!(matches!(view(&s, &[a], NOW), StreamView::Stopped(_)));
+    }
+
+    #[test]
+    fn tok_2_the_view_next_changes_when_a_warning_starts_or_its_days_left_drop() {
+        let one = |expires_in: Option<Duration>| {
+            let a = account("acc_a", SocialNetwork::Instagram, 0, expires_in);
+            let s = stream(Some(&a), SocialNetwork::Instagram);
+            next_change(&[s], &[a], NOW)
+        };
+        // 30 days out: when the warning starts, 10 days before the expiry; not every day before.
+        assert_eq!(
+            one(Some(Duration::days(30))),
+            Some(NOW + Duration::days(20))
+        );
+        // Within the warning: when the days left drop, then the expiry itself.
+        assert_eq!(
+            one(Some(Duration::days(5) + Duration::hours(2))),
+            Some(NOW + Duration::hours(2))
+        );
+        assert_eq!(
+            one(Some(Duration::hours(20))),
+            Some(NOW + Duration::hours(20))
+        );
+        // Nothing changes for a token that does not expire, or has expired.
+        assert_eq!(one(None), None);
+        assert_eq!(one(Some(-Duration::hours(1))), None);
+        // A revoked account's stream reads stopped already: its expiry changes nothing.
+        let mut a = account(
+            "acc_a",
+            SocialNetwork::Instagram,
+            0,
+            Some(Duration::days(3)),
+        );
+        a.token.invalidated = Some(Invalidation {
+            reason: InvalidationReason::Revoked,
+            at: NOW - Duration::hours(1),
+        });
+        let s = stream(Some(&a), SocialNetwork::Instagram);
+        assert_eq!(next_change(&[s], &[a], NOW), None);
     }
 
     #[test]
@@ -529,7 +718,13 @@ mod tests {
             to: NOW,
         };
         s.last_gap = Some(gap.clone());
-        assert_eq!(view(&s, &[a], NOW), StreamView::Running { gap: Some(gap) });
+        assert_eq!(
+            view(&s, &[a], NOW),
+            StreamView::Running {
+                gap: Some(gap),
+                expiring: None
+            }
+        );
     }
 
     #[test]

@@ -222,6 +222,20 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
             )
             .into()
         }
+        StreamExpiring { network: n, handle, days_left: 1, date } => {
+            return format!(
+                "The {} token of @{handle} expires within 1 day, on {date}. The stream stops then unless the token is refreshed.",
+                network(*n)
+            )
+            .into()
+        }
+        StreamExpiring { network: n, handle, days_left, date } => {
+            return format!(
+                "The {} token of @{handle} expires in {days_left} days, on {date}. The stream stops then unless the token is refreshed.",
+                network(*n)
+            )
+            .into()
+        }
         StreamAskAdmin(names) if names.is_empty() => {
             "You cannot fix this yourself. Ask a network admin."
         }

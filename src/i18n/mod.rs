@@ -248,6 +248,13 @@ pub enum Msg {
         from: String,
         to: String,
     },
+    /// A running stream's account expires within 10 days (TOK-2): it stops then.
+    StreamExpiring {
+        network: SocialNetwork,
+        handle: String,
+        days_left: u32,
+        date: String,
+    },
     StreamAskAdmin(Vec<String>),
     StreamSwitchAccount,
     StreamSwitchTitle(String),
@@ -795,6 +802,18 @@ mod tests {
             StreamAccountNone,
             StreamRunning,
             StreamStopped,
+            StreamExpiring {
+                network: SocialNetwork::InstagramBusiness,
+                handle: "johnny".into(),
+                days_left: 5,
+                date: "D".into(),
+            },
+            StreamExpiring {
+                network: SocialNetwork::Instagram,
+                handle: "danni".into(),
+                days_left: 1,
+                date: "D".into(),
+            },
             StreamStopTokenExpired {
                 network: SocialNetwork::Instagram,
                 handle: "hurray".into(),

@@ -223,6 +223,20 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
             )
             .into()
         }
+        StreamExpiring { network: n, handle, days_left: 1, date } => {
+            return format!(
+                "Het token van {} @{handle} verloopt binnen 1 dag, op {date}. De stream stopt dan, tenzij het token wordt vernieuwd.",
+                account(*n)
+            )
+            .into()
+        }
+        StreamExpiring { network: n, handle, days_left, date } => {
+            return format!(
+                "Het token van {} @{handle} verloopt over {days_left} dagen, op {date}. De stream stopt dan, tenzij het token wordt vernieuwd.",
+                account(*n)
+            )
+            .into()
+        }
         StreamAskAdmin(names) if names.is_empty() => {
             "Je kunt dit niet zelf oplossen. Vraag het aan een netwerkbeheerder."
         }

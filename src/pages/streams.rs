@@ -1,7 +1,9 @@
 //! Streams (STR-1..3): every stream with its destination, its rules in short, the account it uses
 //! and its status. A stopped stream says why in words and offers Refresh Token (OAUTH) and, to
 //! people who may manage streams, a switch to another valid account of the same network, in one
-//! step with a confirmation. People without those permissions see who can fix it.
+//! step with a confirmation. People without those permissions see who can fix it. A running
+//! stream whose account's token expires within 10 days says when it will stop, with Refresh
+//! Token (TOK-2).
 
 use api_types::{AccountRef, DestinationKind, Session, SocialAccount, Stream, Timestamp};
 use leptos::prelude::*;
@@ -18,13 +20,13 @@ use crate::components::dialog::Modal;
 use crate::components::drawn_time::hold_drawn_time;
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
-use crate::components::icons::{CheckIcon, InfoIcon, Spinner};
+use crate::components::icons::{CheckIcon, ClockIcon, InfoIcon, Spinner};
 use crate::components::refresh::{Finished, RefreshButton, RefreshFeedback, Refresher};
 use crate::components::resume::on_authorization_return;
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::config::Config;
 use crate::domain::streams::{
-    next_stop, rules_terms, switch_candidates, view as stream_view, StreamView,
+    next_change, next_stop, rules_terms, switch_candidates, view as stream_view, StreamView,
 };
 use crate::domain::token::TokenState;
 use crate::i18n::Msg;
@@ -117,15 +119,24 @@ pub fn StreamsPage() -> impl IntoView {
     let session_data = Memo::new(move |_| session.get().and_then(|r| r.ok()));
 
     // TOK-2, TOK-5: the time the rows' states are drawn at moves only when a running stream's
-    // account expires (`next_stop`); a timer wakes the page then, and the page asks the API,
-    // which stops the stream at that moment too. `now`, the time as it is, is the switch
-    // dialog's: its candidates' days left must be right when it opens.
+    // warning starts or its days left drop (`next_change`), or its account expires
+    // (`next_stop`); a timer wakes the page then. At a stop the page asks the API, which stops
+    // the stream at that moment too. `now`, the time as it is, is the switch dialog's: its
+    // candidates' days left must be right when it opens.
     let drawn_at = RwSignal::new(None::<Timestamp>);
+    type Soonest = fn(&[Stream], &[SocialAccount], Timestamp) -> Option<Timestamp>;
+    let soonest = move |f: Soonest, t: Timestamp| {
+        list.with(|l| accounts.with(|a| l.as_deref().and_then(|l| f(l, a, t))))
+    };
     let now = hold_drawn_time(
         api.clock,
         drawn_at,
-        move |t| list.with(|l| accounts.with(|a| l.as_deref().and_then(|l| next_stop(l, a, t)))),
-        move || streams.refetch(),
+        move |t| soonest(next_change, t),
+        move |held, now| {
+            if soonest(next_stop, held).is_some_and(|at| at <= now) {
+                streams.refetch();
+            }
+        },
     );
 
     let refresher = Refresher::new(
@@ -271,8 +282,8 @@ fn StreamRow(ctx: Ctx, id: String, list: RwSignal<Option<Vec<Stream>>>) -> impl 
         }
     };
 
-    let detail = move || {
-        match status.get()? {
+    // The reason it stopped; or, while it runs, the expiry ahead (TOK-2) and the last gap (STR-2).
+    let detail = move || match status.get()? {
         StreamView::Stopped(cause) => Some(
             view! {
                 <div class="stc-notice stc-notice--error stc-stream__reason">
@@ -282,31 +293,45 @@ fn StreamRow(ctx: Ctx, id: String, list: RwSignal<Option<Vec<Stream>>>) -> impl 
             }
             .into_any(),
         ),
-        StreamView::Running { gap: Some(gap) } => Some(
-            view! {
-                <p class="stc-note stc-stream__gap">
-                    <InfoIcon/>
-                    <span>{i18n.t(Msg::StreamGapNote { from: ctx.date(gap.from), to: ctx.date(gap.to) })}</span>
-                </p>
+        StreamView::Running { gap, expiring } => {
+            if gap.is_none() && expiring.is_none() {
+                return None;
             }
-            .into_any(),
-        ),
-        StreamView::Running { gap: None } => None,
-    }
+            Some(
+                view! {
+                    {expiring.map(|e| view! {
+                        <div class="stc-notice stc-notice--warning stc-stream__expiring">
+                            <ClockIcon/>
+                            <p class="stc-notice__text">{i18n.t(e.message(|t| ctx.date(t)))}</p>
+                        </div>
+                    })}
+                    {gap.map(|gap| view! {
+                        <p class="stc-note stc-stream__gap">
+                            <InfoIcon/>
+                            <span>{i18n.t(Msg::StreamGapNote { from: ctx.date(gap.from), to: ctx.date(gap.to) })}</span>
+                        </p>
+                    })}
+                }
+                .into_any(),
+            )
+        }
     };
 
     let actions = {
         let id = id.clone();
         move || {
-            let Some(StreamView::Stopped(cause)) = status.get() else {
-                return None;
+            // A stopped stream can be refreshed (when a refresh fixes it) or switched; a running
+            // one that is about to stop, refreshed ahead of time.
+            let (refreshable, stopped): (Option<AccountRef>, bool) = match status.get()? {
+                StreamView::Stopped(cause) => (cause.refreshable_account().cloned(), true),
+                StreamView::Running {
+                    expiring: Some(e), ..
+                } => (Some(e.account), false),
+                StreamView::Running { expiring: None, .. } => return None,
             };
             let session = ctx.session.get()?;
-            let refresh: Option<AccountRef> = cause
-                .refreshable_account()
-                .filter(|_| session.permissions.refresh_tokens)
-                .cloned();
-            let can_switch = session.permissions.manage_streams;
+            let refresh = refreshable.filter(|_| session.permissions.refresh_tokens);
+            let can_switch = stopped && session.permissions.manage_streams;
             if refresh.is_none() && !can_switch {
                 // ACC-8: who can fix it, instead of buttons.
                 let names: Vec<String> = session.admins.iter().map(|p| p.name.clone()).collect();

@@ -552,7 +552,7 @@ pub fn SocialAccountsPage() -> impl IntoView {
                 })
                 .min()
         },
-        || {},
+        |_, _| {},
     );
 
     // Loading (SHELL-4: skeletons of the cards' size while it runs).

@@ -157,6 +157,52 @@ test('TOK-5 a tab that slept past an account expiry shows its stream stopped whe
   await expect.poll(() => countRequests(standIn, 'GET', '/api/v1/streams')).toBe(asked + 1);
 });
 
+test('TOK-2 a running stream whose account expires within 10 days says when it will stop, and Refresh Token ahead of time keeps it running', async ({ page, standIn }) => {
+  const johnny = await apiAccount(standIn, 'acc_igb_johnny');
+  await page.goto(STREAMS);
+  const travel = stream(page, 'Travel');
+  await expect(travel).toContainText('Running');
+  const day = await longDate(page, johnny.token.expires_at);
+  await expect(travel).toContainText(
+    `The Instagram Business token of @johnny expires in 5 days, on ${day}. The stream stops then unless the token is refreshed.`,
+  );
+  // Coffee wall's @lfqa has weeks left: nothing to say, nothing to do.
+  await expect(stream(page, 'Coffee wall')).not.toContainText('expires');
+  await expect(stream(page, 'Coffee wall').getByRole('button')).toHaveCount(0);
+  // It still runs: there is nothing to switch away from yet.
+  await expect(travel.getByRole('button', { name: 'Switch account' })).toHaveCount(0);
+  await page.screenshot({ path: '/work/shots/streams-expiring.png', fullPage: true });
+  await expectAxeClean(page, 'a stream about to stop');
+
+  // A day-old Facebook token with days left refreshes without the provider's window.
+  await travel.getByRole('button', { name: 'Refresh Token' }).click();
+  await expect(travel.getByRole('status')).toContainText('The token of @johnny was refreshed.');
+  await expect(travel).not.toContainText('expires in');
+  await expect(travel.getByRole('button')).toHaveCount(0);
+  await expect(travel).toContainText('Running');
+  expect((await apiAccount(standIn, 'acc_igb_johnny')).token.expires_at).not.toBe(johnny.token.expires_at);
+});
+
+test('TOK-2 TOK-5 an open page starts warning about a stream 10 days before its account expires, without a reload', async ({ page, standIn }) => {
+  const lfqa = await apiAccount(standIn, 'acc_ig_lfqa');
+  const warnFrom = Date.parse(lfqa.token.expires_at) - 10 * 86_400_000;
+  // The server clock runs, 4 s before the warning is due.
+  await standIn.setClock(new Date(warnFrom - 4_000).toISOString(), false);
+  await page.goto(STREAMS);
+  const coffee = stream(page, 'Coffee wall');
+  await expect(coffee).toContainText('Running');
+  await expect(coffee).not.toContainText('expires in');
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  const asked = await countRequests(standIn, 'GET', '/api/v1/streams');
+
+  const day = await longDate(page, lfqa.token.expires_at);
+  await expect(coffee).toContainText(`The Instagram token of @lfqa expires in 10 days, on ${day}.`, { timeout: 15_000 });
+  await expect(coffee.getByRole('button', { name: 'Refresh Token' })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  // A warning is the page's own reckoning: no stream stopped, so the API is not asked again.
+  expect(await countRequests(standIn, 'GET', '/api/v1/streams')).toBe(asked);
+});
+
 test('STR-2 OAUTH-1 OAUTH-4 Refresh Token through the provider popup brings Summer UGC back to Running, with the not-filled-in note', async ({ page, standIn }) => {
   await page.goto(STREAMS);
   const card = stream(page, 'Summer UGC');
@@ -358,6 +404,9 @@ test.describe('as a Curator', () => {
     await expect(card).toContainText('Ask an admin: Ada Admin, Bram Beheer');
     await expect(stream(page, 'Support mentions')).toContainText('Ask an admin: Ada Admin, Bram Beheer');
     await expect(stream(page, 'Coffee wall')).not.toContainText('Ask an admin');
+    // A stream about to stop is said, with who can refresh its account in time.
+    await expect(stream(page, 'Travel')).toContainText('The Instagram Business token of @johnny expires in 5 days');
+    await expect(stream(page, 'Travel')).toContainText('Ask an admin: Ada Admin, Bram Beheer');
     await expect(page.locator('.stc-streams').getByRole('button')).toHaveCount(0);
     await page.screenshot({ path: '/work/shots/streams-curator.png', fullPage: true });
     await expectAxeClean(page, 'curator');
@@ -503,6 +552,11 @@ test.describe('in Dutch', () => {
     await expect(card).toContainText('Gestopt');
     await expect(card.getByRole('button', { name: 'Token vernieuwen' })).toBeVisible();
     await expect(stream(page, 'Travel')).toContainText('Instagram (bedrijf): #travel');
+    const johnny = await apiAccount(standIn, 'acc_igb_johnny');
+    const ends = await longDate(page, johnny.token.expires_at, 'nl');
+    await expect(stream(page, 'Travel')).toContainText(
+      `Het token van Instagram-bedrijfsaccount @johnny verloopt over 5 dagen, op ${ends}. De stream stopt dan, tenzij het token wordt vernieuwd.`,
+    );
     await expect(stream(page, 'Support mentions')).toContainText('moet opnieuw worden geautoriseerd');
 
     await card.getByRole('button', { name: 'Ander account kiezen' }).click();
@@ -515,7 +569,7 @@ test.describe('in Dutch', () => {
     for (const english of [
       'Stopped', 'Running', 'Refresh Token', 'Switch', 'Destination', 'Rules', 'Folder', 'expired on',
       'needs re-authorization', 'Each stream', 'Cancel', 'with a valid token', 'Active', 'Expires in',
-      'token of', 'Ask an admin', 'Instagram Business',
+      'token of', 'Ask an admin', 'Instagram Business', 'expires in', 'unless',
     ]) {
       expect(text, `no English "${english}" left`).not.toContain(english);
     }
