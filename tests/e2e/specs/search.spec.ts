@@ -633,6 +633,9 @@ test('SRCH-3 the search lives in the URL: reload and back/forward restore it', a
   await page.getByRole('radio', { name: 'Photos Only' }).check();
   await search(page, 'coffee');
   await expect(page).toHaveURL(`${SEARCH}?type=top_tags&q=coffee&media=photos`);
+  // A new search empties the grid until its answer is drawn: check the drawn answer.
+  await expect(page.getByText('Searched with @lfqa')).toBeVisible();
+  await expect(cards(page).first()).toBeVisible();
   await expect(page.locator('.stc-result__badge')).toHaveCount(0); // photos only: no video badge
   const coffeeFirst = await cards(page).first().getByRole('heading').textContent();
 
@@ -717,6 +720,9 @@ test('A11Y-1 the search works by keyboard: type, search, filter, the popup and i
   await page.keyboard.press('ArrowDown');
   await expect(page).toHaveURL(/media=photos/);
   await expect(page.getByRole('radio', { name: 'Photos Only' })).toBeChecked();
+  // The filter started a new search: the results must be back before Tab can reach them.
+  await expect(page.getByText('Searched with @lfqa')).toBeVisible();
+  await expect(cards(page).first()).toBeVisible();
   await page.keyboard.press('Tab');
   // Next come the popup's close button and Refresh Token.
   await expect(popups(page).first().getByRole('button', { name: 'Close the notice about @hurray' })).toBeFocused();
@@ -808,6 +814,8 @@ test('SRCH-5 measure: time from the API answer to the popup shown', async ({ pag
   await search(page, 'summer');
   await expect(popups(page)).toHaveCount(1);
   await expect(page.getByText('Searched with @lfqa')).toBeVisible();
+  // The observer records the paint in the frame after the insertion.
+  await page.waitForFunction(() => (window as any).__popupShown?.painted !== undefined);
   const t = await page.evaluate(() => {
     const w = window as any;
     const entry = performance

@@ -173,7 +173,7 @@ test.describe('the console\'s own code cannot be fetched', () => {
     });
     await page.goto(SOCIAL_ACCOUNTS);
     await expect(page.getByRole('heading', { level: 1, name: 'The console could not start' })).toBeVisible();
-    expect(requested.length).toBeGreaterThan(0);
+    await expect.poll(() => requested.length, 'the first requests left while the code was on the way').toBeGreaterThan(0);
     await expect.poll(() => requested.filter((url) => !failed.includes(url)), 'every one of them aborted').toEqual([]);
   });
 

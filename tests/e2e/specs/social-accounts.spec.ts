@@ -938,8 +938,7 @@ test('FAIL-1 leaving the page while it loads, or while a refresh or delete is un
   // Leave inside the app (a full page load would make the browser cancel the request itself).
   await page.keyboard.press('Escape'); // the modal dialog closes; the delete goes on
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Streams' }).click();
-  await page.waitForTimeout(1200);
-  expect((await accounts(standIn)).some((a) => a.id === 'acc_ig_danni')).toBe(false);
+  await expect.poll(async () => (await accounts(standIn)).some((a) => a.id === 'acc_ig_danni')).toBe(false);
 });
 
 // ---------------------------------------------------------------- A11Y, I18N
