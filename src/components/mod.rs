@@ -10,6 +10,7 @@ pub mod states;
 pub mod icons;
 pub mod refresh;
 pub mod resume;
+pub mod show_all;
 // ---- Expiry notifications (issue 5: NOT-2, NOT-4)
 #[cfg(target_arch = "wasm32")]
 pub mod notifications;

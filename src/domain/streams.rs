@@ -237,6 +237,59 @@ pub fn next_change(
         .min()
 }
 
+/// Why a stream is listed in the page's summary of streams that need attention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attention {
+    Stopped,
+    /// Running, and its account's token expires in `days_left` days (TOK-2).
+    Stopping {
+        days_left: u32,
+    },
+}
+
+/// A stream that needs attention: its id (to reach its row), its name and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttentionItem {
+    pub id: String,
+    pub name: String,
+    pub attention: Attention,
+}
+
+/// The streams that need attention at `now`, most urgent first: the stopped ones in the list's
+/// order, then those about to stop, soonest first. A network with hundreds of streams finds
+/// its few stopped ones here instead of scrolling for them.
+pub fn needing_attention(
+    streams: &[Stream],
+    accounts: &[SocialAccount],
+    now: Timestamp,
+) -> Vec<AttentionItem> {
+    let mut stopping = Vec::new();
+    let mut out: Vec<AttentionItem> = Vec::new();
+    for s in streams {
+        let item = |attention| AttentionItem {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            attention,
+        };
+        match view(s, accounts, now) {
+            StreamView::Stopped(_) => out.push(item(Attention::Stopped)),
+            StreamView::Running {
+                expiring: Some(e), ..
+            } => stopping.push((
+                e.at,
+                item(Attention::Stopping {
+                    days_left: e.days_left,
+                }),
+            )),
+            StreamView::Running { expiring: None, .. } => {}
+        }
+    }
+    // A stable sort: streams stopping at the same moment keep the list's order.
+    stopping.sort_by_key(|(at, _)| *at);
+    out.extend(stopping.into_iter().map(|(_, item)| item));
+    out
+}
+
 /// An account a stopped stream can switch to (STR-3), with its token state now.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
@@ -702,6 +755,76 @@ mod tests {
         });
         let s = stream(Some(&a), SocialNetwork::Instagram);
         assert_eq!(next_change(&[s], &[a], NOW), None);
+    }
+
+    #[test]
+    fn str_1_the_streams_that_need_attention_stopped_first_then_the_soonest_to_stop() {
+        let ok = account(
+            "acc_ok",
+            SocialNetwork::Instagram,
+            0,
+            Some(Duration::days(40)),
+        );
+        let later = account(
+            "acc_later",
+            SocialNetwork::Instagram,
+            1,
+            Some(Duration::days(8)),
+        );
+        let sooner = account(
+            "acc_sooner",
+            SocialNetwork::Instagram,
+            2,
+            Some(Duration::hours(30)),
+        );
+        let gone = account(
+            "acc_gone",
+            SocialNetwork::Instagram,
+            3,
+            Some(-Duration::hours(1)),
+        );
+        let named = |mut s: Stream, id: &str| {
+            s.id = id.into();
+            s.name = id.to_uppercase();
+            s
+        };
+        let streams = [
+            named(stream(Some(&later), SocialNetwork::Instagram), "later"),
+            named(stream(Some(&ok), SocialNetwork::Instagram), "ok"),
+            named(
+                stopped(
+                    stream(Some(&ok), SocialNetwork::Instagram),
+                    StopReason::Other,
+                    &ok,
+                    NOW - Duration::days(1),
+                ),
+                "api_stopped",
+            ),
+            named(stream(Some(&sooner), SocialNetwork::Instagram), "sooner"),
+            // Running by the API's last answer, expired by the clock since (TOK-5).
+            named(
+                stream(Some(&gone), SocialNetwork::Instagram),
+                "clock_stopped",
+            ),
+        ];
+        let accounts = [ok, later, sooner, gone];
+        let got: Vec<(String, Attention)> = needing_attention(&streams, &accounts, NOW)
+            .into_iter()
+            .map(|i| (i.id, i.attention))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("api_stopped".to_string(), Attention::Stopped),
+                ("clock_stopped".to_string(), Attention::Stopped),
+                ("sooner".to_string(), Attention::Stopping { days_left: 2 }),
+                ("later".to_string(), Attention::Stopping { days_left: 8 }),
+            ]
+        );
+        assert_eq!(
+            needing_attention(&streams[1..2], &accounts, NOW),
+            Vec::new()
+        );
     }
 
     #[test]

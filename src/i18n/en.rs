@@ -222,6 +222,15 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
             )
             .into()
         }
+        StreamsAttentionTitle(1) => "1 stream needs attention",
+        StreamsAttentionTitle(n) => return format!("{n} streams need attention").into(),
+        StreamsAttentionIntro { stopped, stopping } => {
+            return format!("Stopped: {stopped}. Will stop within 10 days: {stopping}.").into()
+        }
+        StreamsAttentionStopped => "stopped",
+        StreamsAttentionStopping(1) => "stops within 1 day",
+        StreamsAttentionStopping(n) => return format!("stops in {n} days").into(),
+        StreamsAttentionGoTo(name) => return format!("Go to {name}").into(),
         StreamExpiring { network: n, handle, days_left: 1, date } => {
             return format!(
                 "The {} token of @{handle} expires within 1 day, on {date}. The stream stops then unless the token is refreshed.",

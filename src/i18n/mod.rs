@@ -255,6 +255,15 @@ pub enum Msg {
         days_left: u32,
         date: String,
     },
+    /// The summary above the list: how many streams need attention, and why in short.
+    StreamsAttentionTitle(u32),
+    StreamsAttentionIntro {
+        stopped: u32,
+        stopping: u32,
+    },
+    StreamsAttentionStopped,
+    StreamsAttentionStopping(u32),
+    StreamsAttentionGoTo(String),
     StreamAskAdmin(Vec<String>),
     StreamSwitchAccount,
     StreamSwitchTitle(String),
@@ -802,6 +811,16 @@ mod tests {
             StreamAccountNone,
             StreamRunning,
             StreamStopped,
+            StreamsAttentionTitle(1),
+            StreamsAttentionTitle(3),
+            StreamsAttentionIntro {
+                stopped: 2,
+                stopping: 1,
+            },
+            StreamsAttentionStopped,
+            StreamsAttentionStopping(1),
+            StreamsAttentionStopping(5),
+            StreamsAttentionGoTo("Travel".into()),
             StreamExpiring {
                 network: SocialNetwork::InstagramBusiness,
                 handle: "johnny".into(),

@@ -223,6 +223,15 @@ pub fn text(msg: &Msg) -> Cow<'static, str> {
             )
             .into()
         }
+        StreamsAttentionTitle(1) => "1 stream vraagt aandacht",
+        StreamsAttentionTitle(n) => return format!("{n} streams vragen aandacht").into(),
+        StreamsAttentionIntro { stopped, stopping } => {
+            return format!("Gestopt: {stopped}. Stopt binnen 10 dagen: {stopping}.").into()
+        }
+        StreamsAttentionStopped => "gestopt",
+        StreamsAttentionStopping(1) => "stopt binnen 1 dag",
+        StreamsAttentionStopping(n) => return format!("stopt over {n} dagen").into(),
+        StreamsAttentionGoTo(name) => return format!("Naar {name}").into(),
         StreamExpiring { network: n, handle, days_left: 1, date } => {
             return format!(
                 "Het token van {} @{handle} verloopt binnen 1 dag, op {date}. De stream stopt dan, tenzij het token wordt vernieuwd.",

@@ -3,7 +3,8 @@
 //! people who may manage streams, a switch to another valid account of the same network, in one
 //! step with a confirmation. People without those permissions see who can fix it. A running
 //! stream whose account's token expires within 10 days says when it will stop, with Refresh
-//! Token (TOK-2).
+//! Token (TOK-2). A summary above the list names the streams that need attention, with a way to
+//! each.
 
 use api_types::{AccountRef, DestinationKind, Session, SocialAccount, Stream, Timestamp};
 use leptos::prelude::*;
@@ -20,13 +21,16 @@ use crate::components::dialog::Modal;
 use crate::components::drawn_time::hold_drawn_time;
 use crate::components::format;
 use crate::components::i18n::{use_i18n, I18n};
-use crate::components::icons::{CheckIcon, ClockIcon, InfoIcon, Spinner};
+use crate::components::icons::{icon, CheckIcon, ClockIcon, InfoIcon, Spinner};
 use crate::components::refresh::{Finished, RefreshButton, RefreshFeedback, Refresher};
 use crate::components::resume::on_authorization_return;
+use crate::components::show_all::ShowAllToggle;
 use crate::components::states::{ErrorNotice, ErrorSlot, Skeleton, WarningIcon};
 use crate::config::Config;
+use crate::domain::notifications::banner_rows;
 use crate::domain::streams::{
-    next_change, next_stop, rules_terms, switch_candidates, view as stream_view, StreamView,
+    needing_attention, next_change, next_stop, rules_terms, switch_candidates, view as stream_view,
+    Attention, AttentionItem, StreamView,
 };
 use crate::domain::token::TokenState;
 use crate::i18n::Msg;
@@ -210,6 +214,7 @@ pub fn StreamsPage() -> impl IntoView {
                 .into_any()
         }
         Shape::Streams => view! {
+            <StreamsAttention ctx list/>
             <ul class="stc-streams__list">
                 <For
                     each=move || list.get().unwrap_or_default()
@@ -239,6 +244,98 @@ pub fn StreamsPage() -> impl IntoView {
             {body}
             <SwitchDialog ctx list accounts_res on_switched/>
         </div>
+    }
+}
+
+/// The id of the summary's list, which its "Show all" button controls.
+const ATTENTION_LIST_ID: &str = "stc-streams-attention-list";
+
+/// The streams that need attention, above the list (beyond STR-1): the stopped ones, then those
+/// about to stop, each with a button that takes focus to its row. A network with hundreds of
+/// streams finds its few stopped ones here. A long summary shows the most urgent few until the
+/// person asks for all, as the accounts' banner does (NOT-3).
+#[component]
+fn StreamsAttention(ctx: Ctx, list: RwSignal<Option<Vec<Stream>>>) -> impl IntoView {
+    let i18n = ctx.i18n;
+    let items = Memo::new(move |_| {
+        // The rows' own time, so the summary and the rows always agree.
+        let now = ctx.drawn_at.get().unwrap_or(Timestamp::UNIX_EPOCH);
+        let items = list.with(|l| {
+            ctx.accounts
+                .with(|a| l.as_deref().map(|l| needing_attention(l, a, now)))
+        })?;
+        (!items.is_empty()).then_some(items)
+    });
+    let show_all = RwSignal::new(false);
+    move || {
+        items.get().map(|items| {
+            let total = items.len();
+            let total_u32 = u32::try_from(total).unwrap_or(u32::MAX);
+            let stopped = items
+                .iter()
+                .filter(|i| i.attention == Attention::Stopped)
+                .count();
+            let stopped = u32::try_from(stopped).unwrap_or(u32::MAX);
+            let stopping = total_u32.saturating_sub(stopped);
+            let long = banner_rows(total, false) < total;
+            let items = std::sync::Arc::new(items);
+            // Only the list follows the toggle: the button keeps its place and its focus.
+            let rows = move || {
+                items
+                    .iter()
+                    .take(banner_rows(total, show_all.get()))
+                    .map(|item| attention_row(item, i18n))
+                    .collect_view()
+            };
+            let more = long.then(|| {
+                view! { <ShowAllToggle show_all total=total_u32 controls=ATTENTION_LIST_ID/> }
+            });
+            view! {
+                <section
+                    class="stc-attention stc-attention--all stc-streams__attention"
+                    aria-labelledby="stc-streams-attention-title"
+                >
+                    <h2 id="stc-streams-attention-title" class="stc-attention__title">
+                        <WarningIcon/>
+                        {move || i18n.t(Msg::StreamsAttentionTitle(total_u32))}
+                    </h2>
+                    <p class="stc-attention__intro">
+                        {move || i18n.t(Msg::StreamsAttentionIntro { stopped, stopping })}
+                    </p>
+                    <ul class="stc-attention__list" id=ATTENTION_LIST_ID>{rows}</ul>
+                    {more}
+                </section>
+            }
+        })
+    }
+}
+
+/// One stream in the summary: its name, why in words, and a button to its row.
+fn attention_row(item: &AttentionItem, i18n: I18n) -> impl IntoView {
+    let (shape, why) = match item.attention {
+        Attention::Stopped => ("stc-icon stc-icon--warning", Msg::StreamsAttentionStopped),
+        Attention::Stopping { days_left } => (
+            "stc-icon stc-icon--clock",
+            Msg::StreamsAttentionStopping(days_left),
+        ),
+    };
+    let id = item.id.clone();
+    let name = item.name.clone();
+    view! {
+        <li class="stc-attention__item">
+            {icon(shape)}
+            <span>
+                <strong>{item.name.clone()}</strong>
+                " · "{move || i18n.t(&why)}
+            </span>
+            <button
+                type="button"
+                class="stc-button stc-button--secondary"
+                on:click=move |_| focus_by_id(&dom_id("name", &id))
+            >
+                {move || i18n.t(Msg::StreamsAttentionGoTo(name.clone()))}
+            </button>
+        </li>
     }
 }
 

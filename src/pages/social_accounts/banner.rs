@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::{element, use_page};
 use crate::components::i18n::use_i18n;
+use crate::components::show_all::ShowAllToggle;
 use crate::components::states::WarningIcon;
 use crate::domain::accounts::dom_id;
 use crate::domain::notifications::{
@@ -66,21 +67,7 @@ pub(super) fn AttentionBanner(ready: Memo<bool>, pending: Signal<bool>) -> impl 
                     .collect_view()
             };
             let more = long.then(|| {
-                view! {
-                    <button
-                        type="button"
-                        class="stc-button stc-button--secondary stc-attention__more"
-                        aria-expanded=move || show_all.get().to_string()
-                        aria-controls=LIST_ID
-                        on:click=move |_| show_all.update(|all| *all = !*all)
-                    >
-                        {move || i18n.t(if show_all.get() {
-                            Msg::NotBannerShowFewer
-                        } else {
-                            Msg::NotBannerShowAll(total_u32)
-                        })}
-                    </button>
-                }
+                view! { <ShowAllToggle show_all total=total_u32 controls=LIST_ID/> }
             });
             view! {
                 <section

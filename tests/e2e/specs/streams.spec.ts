@@ -203,6 +203,51 @@ test('TOK-2 TOK-5 an open page starts warning about a stream 10 days before its 
   expect(await countRequests(standIn, 'GET', '/api/v1/streams')).toBe(asked);
 });
 
+test('STR-1 a summary above the list names the streams that need attention, stopped first, and takes focus to each', async ({ page }) => {
+  await page.goto(STREAMS);
+  const summary = page.getByRole('region', { name: '3 streams need attention' });
+  await expect(summary).toContainText('Stopped: 2. Will stop within 10 days: 1.');
+  await expect(summary.getByRole('listitem')).toHaveText([
+    /^Summer UGC · stopped/,
+    /^Support mentions · stopped/,
+    /^Travel · stops in 5 days/,
+  ]);
+  // By keyboard: the button takes focus to the stream, whose actions come next.
+  await summary.getByRole('button', { name: 'Go to Travel' }).focus();
+  await page.keyboard.press('Enter');
+  const travel = stream(page, 'Travel');
+  await expect(travel.getByRole('heading', { name: 'Travel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(travel.getByRole('button', { name: 'Refresh Token' })).toBeFocused();
+
+  // Refreshed ahead of time, Travel leaves the summary; the stopped ones stay.
+  await page.keyboard.press('Enter');
+  await expect(travel.getByRole('status')).toContainText('The token of @johnny was refreshed.');
+  const fewer = page.getByRole('region', { name: '2 streams need attention' });
+  await expect(fewer).toContainText('Stopped: 2. Will stop within 10 days: 0.');
+  await expect(fewer.getByRole('listitem')).toHaveText([/^Summer UGC/, /^Support mentions/]);
+});
+
+test('STR-1 with 600 streams the summary lists the most urgent three and the rest on request', async ({ page, standIn }) => {
+  await standIn.reset('large');
+  await page.goto(STREAMS);
+  const summary = page.locator('.stc-streams__attention');
+  const title = (await summary.getByRole('heading').textContent()) ?? '';
+  const total = Number(/^(\d+) streams need attention$/.exec(title)?.[1]);
+  expect(total).toBeGreaterThan(3);
+  await expect(summary.getByRole('listitem')).toHaveCount(3);
+  // Stopped ones first.
+  await expect(summary.getByRole('listitem').first()).toContainText('stopped');
+  const more = summary.getByRole('button', { name: `Show all ${total}` });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(summary.getByRole('listitem')).toHaveCount(total);
+  await expect(summary.getByRole('button', { name: 'Show the most urgent only' })).toHaveAttribute('aria-expanded', 'true');
+  // Every one it lists is a stream on the page that says it stopped or when it will.
+  const last = (await summary.getByRole('listitem').last().locator('strong').textContent()) ?? '';
+  await expect(stream(page, last)).toContainText(/Stopped|The stream stops then/);
+});
+
 test('STR-2 OAUTH-1 OAUTH-4 Refresh Token through the provider popup brings Summer UGC back to Running, with the not-filled-in note', async ({ page, standIn }) => {
   await page.goto(STREAMS);
   const card = stream(page, 'Summer UGC');
@@ -407,7 +452,8 @@ test.describe('as a Curator', () => {
     // A stream about to stop is said, with who can refresh its account in time.
     await expect(stream(page, 'Travel')).toContainText('The Instagram Business token of @johnny expires in 5 days');
     await expect(stream(page, 'Travel')).toContainText('Ask an admin: Ada Admin, Bram Beheer');
-    await expect(page.locator('.stc-streams').getByRole('button')).toHaveCount(0);
+    // The summary's "Go to" buttons only move focus; the streams offer no action.
+    await expect(page.locator('.stc-streams__list').getByRole('button')).toHaveCount(0);
     await page.screenshot({ path: '/work/shots/streams-curator.png', fullPage: true });
     await expectAxeClean(page, 'curator');
   });
@@ -552,6 +598,10 @@ test.describe('in Dutch', () => {
     await expect(card).toContainText('Gestopt');
     await expect(card.getByRole('button', { name: 'Token vernieuwen' })).toBeVisible();
     await expect(stream(page, 'Travel')).toContainText('Instagram (bedrijf): #travel');
+    const summary = page.getByRole('region', { name: '3 streams vragen aandacht' });
+    await expect(summary).toContainText('Gestopt: 2. Stopt binnen 10 dagen: 1.');
+    await expect(summary.getByRole('listitem').last()).toContainText('Travel · stopt over 5 dagen');
+    await expect(summary.getByRole('button', { name: 'Naar Travel' })).toBeVisible();
     const johnny = await apiAccount(standIn, 'acc_igb_johnny');
     const ends = await longDate(page, johnny.token.expires_at, 'nl');
     await expect(stream(page, 'Travel')).toContainText(
@@ -569,7 +619,8 @@ test.describe('in Dutch', () => {
     for (const english of [
       'Stopped', 'Running', 'Refresh Token', 'Switch', 'Destination', 'Rules', 'Folder', 'expired on',
       'needs re-authorization', 'Each stream', 'Cancel', 'with a valid token', 'Active', 'Expires in',
-      'token of', 'Ask an admin', 'Instagram Business', 'expires in', 'unless',
+      'token of', 'Ask an admin', 'Instagram Business', 'expires in', 'unless', 'need attention',
+      'Go to', 'stops in',
     ]) {
       expect(text, `no English "${english}" left`).not.toContain(english);
     }
